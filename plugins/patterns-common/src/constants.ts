@@ -1,0 +1,59 @@
+/** The annotation a catalog entity uses to declare the patterns it implements. */
+export const PATTERNS_ANNOTATION = 'system-design/patterns';
+
+/** The relation the catalog module emits from an entity to each pattern it uses. */
+export const RELATION_USES_PATTERN = 'usesPattern';
+
+/** Relation types are indexed lower-cased by the catalog. */
+export const RELATION_USES_PATTERN_FILTER_KEY = 'relations.usespattern';
+
+export const PATTERN_ENTITY_KIND = 'pattern';
+export const PATTERN_ENTITY_NAMESPACE = 'default';
+
+/** The nine sections of every pattern document, in order. */
+export const PATTERN_SECTION_TITLES = [
+  'Overview',
+  'Why Use It',
+  'When to Use',
+  'When NOT to Use',
+  'How It Works',
+  'Pros and Cons',
+  'Implementation Example',
+  'Real-World Examples',
+  'Related Patterns',
+] as const;
+
+export const PATTERN_RELATION_TYPES = [
+  'complements',
+  'alternative',
+  'builds-on',
+  'enables',
+] as const;
+
+/** The relation a target must declare back for a link to be consistent. */
+export const INVERSE_RELATION = {
+  complements: 'complements',
+  alternative: 'alternative',
+  'builds-on': 'enables',
+  enables: 'builds-on',
+} as const;
+
+/** `pattern:default/<id>`: the target of a usesPattern relation. */
+export function patternEntityRef(id: string): string {
+  return `${PATTERN_ENTITY_KIND}:${PATTERN_ENTITY_NAMESPACE}/${id}`;
+}
+
+/** The pattern id of a `pattern:default/<id>` ref, or undefined for other refs. */
+export function patternIdFromRef(ref: string): string | undefined {
+  const prefix = `${PATTERN_ENTITY_KIND}:${PATTERN_ENTITY_NAMESPACE}/`;
+  return ref.toLocaleLowerCase('en-US').startsWith(prefix)
+    ? ref.slice(prefix.length).toLocaleLowerCase('en-US')
+    : undefined;
+}
+
+export function sectionSlug(title: string): string {
+  return title
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

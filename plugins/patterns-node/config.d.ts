@@ -1,0 +1,20 @@
+export interface Config {
+  /** Architecture Patterns plugins */
+  patterns?: {
+    content?: {
+      /**
+       * Extra content directories, each laid out like the built-in one
+       * (`patterns/**\/*.md`, optional `categories.yaml`, `scenarios.yaml`,
+       * `decision-tree.yaml`). Later directories add patterns and override
+       * earlier ones with the same id. Relative paths are resolved from the
+       * backend's working directory.
+       */
+      directories?: string[];
+      /**
+       * Set to false to serve only the extra directories.
+       * @default true
+       */
+      includeBuiltIn?: boolean;
+    };
+  };
+}

@@ -1,0 +1,164 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  PatternCategory,
+  PatternDocument,
+  PatternScenario,
+} from '@system-design/backstage-plugin-patterns-common';
+import { z } from 'zod';
+import { ContentError, ContentProblem } from './ContentProblem';
+import { categoriesFileSchema, scenariosFileSchema } from './catalogFilesSchema';
+import { describeSchemaIssues } from './frontMatterSchema';
+import { parsePatternDocument } from './parsePatternDocument';
+import { listPatternFiles, readOptionalYaml } from './readContentFiles';
+import { PatternContent } from './types';
+
+/**
+ * Loads content directories in order; a later directory adds patterns,
+ * categories and scenarios and overrides earlier ones with the same id.
+ * Broken documents are reported in `problems` and left out; links to
+ * unknown patterns are reported and dropped.
+ */
+export async function loadPatternContent(
+  directories: string[],
+): Promise<PatternContent> {
+  const problems: ContentProblem[] = [];
+  const patterns = new Map<string, PatternDocument>();
+  const categories = new Map<string, PatternCategory>();
+  const scenarios = new Map<string, PatternScenario>();
+  const fileOf = new Map<string, string>();
+
+  for (const directory of directories) {
+    await mergeCategories(directory, categories, problems);
+    await mergeScenarios(directory, scenarios, problems);
+    const seenHere = new Map<string, string>();
+    for (const file of await listPatternFiles(directory)) {
+      const document = await readDocument(file, problems);
+      if (!document) continue;
+      const earlier = seenHere.get(document.id);
+      if (earlier) {
+        problems.push({
+          file,
+          message: `duplicate id "${document.id}", already defined in ${earlier}`,
+        });
+        continue;
+      }
+      seenHere.set(document.id, file);
+      patterns.set(document.id, document);
+      fileOf.set(document.id, file);
+    }
+  }
+
+  for (const document of [...patterns.values()]) {
+    if (!categories.has(document.category)) {
+      problems.push({
+        file: fileOf.get(document.id)!,
+        message: `unknown category "${document.category}" (known: ${[
+          ...categories.keys(),
+        ].join(', ')})`,
+      });
+      patterns.delete(document.id);
+    }
+  }
+  for (const document of patterns.values()) {
+    document.related = document.related.filter(link => {
+      if (patterns.has(link.id)) return true;
+      problems.push({
+        file: fileOf.get(document.id)!,
+        message: `related pattern "${link.id}" does not exist`,
+      });
+      return false;
+    });
+  }
+
+  return {
+    patterns: [...patterns.values()],
+    categories: orderCategoryPatterns([...categories.values()], patterns),
+    scenarios: [...scenarios.values()].map(s => ({
+      ...s,
+      patterns: s.patterns.filter(id => patterns.has(id)),
+    })),
+    problems,
+  };
+}
+
+async function readDocument(
+  file: string,
+  problems: ContentProblem[],
+): Promise<PatternDocument | undefined> {
+  try {
+    return parsePatternDocument(await fs.readFile(file, 'utf8'), file);
+  } catch (e) {
+    problems.push({
+      file,
+      message: e instanceof ContentError ? e.message.slice(file.length + 2) : String(e),
+    });
+    return undefined;
+  }
+}
+
+async function readCatalogFile<T>(
+  file: string,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  problems: ContentProblem[],
+): Promise<T | undefined> {
+  let data: unknown;
+  try {
+    data = await readOptionalYaml(file);
+  } catch (e) {
+    problems.push({ file, message: `not valid YAML: ${(e as Error).message}` });
+    return undefined;
+  }
+  if (data === undefined) return undefined;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    problems.push({ file, message: describeSchemaIssues(parsed.error) });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+async function mergeCategories(
+  directory: string,
+  categories: Map<string, PatternCategory>,
+  problems: ContentProblem[],
+) {
+  const file = path.join(directory, 'categories.yaml');
+  const data = await readCatalogFile(file, categoriesFileSchema, problems);
+  for (const category of data?.categories ?? []) {
+    const earlier = categories.get(category.id);
+    categories.set(category.id, {
+      ...category,
+      patterns: [...new Set([...(earlier?.patterns ?? []), ...category.patterns])],
+    });
+  }
+}
+
+async function mergeScenarios(
+  directory: string,
+  scenarios: Map<string, PatternScenario>,
+  problems: ContentProblem[],
+) {
+  const file = path.join(directory, 'scenarios.yaml');
+  const data = await readCatalogFile(file, scenariosFileSchema, problems);
+  for (const scenario of data?.scenarios ?? []) {
+    scenarios.set(scenario.scenario.toLocaleLowerCase('en-US'), scenario);
+  }
+}
+
+/** Listed ids first, in their order; then the category's other patterns by title. */
+function orderCategoryPatterns(
+  categories: PatternCategory[],
+  patterns: Map<string, PatternDocument>,
+): PatternCategory[] {
+  return categories.map(category => {
+    const listed = category.patterns.filter(
+      id => patterns.get(id)?.category === category.id,
+    );
+    const others = [...patterns.values()]
+      .filter(p => p.category === category.id && !listed.includes(p.id))
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .map(p => p.id);
+    return { ...category, patterns: [...listed, ...others] };
+  });
+}
