@@ -1,0 +1,7 @@
+/**
+ * Backend for Architecture Patterns: serves the pattern catalog, decision
+ * tree, related-pattern graph and usage read from the software catalog.
+ *
+ * @packageDocumentation
+ */
+export { patternsPlugin as default } from './plugin';
