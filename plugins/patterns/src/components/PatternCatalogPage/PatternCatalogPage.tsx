@@ -61,6 +61,7 @@ export function PatternCatalogPage() {
           <Grid container spacing={2} alignItems="center">
             <Grid item xs={12} sm={6} md={5}>
               <TextField
+                id="patterns-filter"
                 fullWidth
                 variant="outlined"
                 size="small"
@@ -72,6 +73,7 @@ export function PatternCatalogPage() {
             </Grid>
             <Grid item xs={12} sm={6} md={4}>
               <TextField
+                id="patterns-category"
                 select
                 fullWidth
                 variant="outlined"

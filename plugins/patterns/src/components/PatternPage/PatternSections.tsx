@@ -10,7 +10,10 @@ export function PatternSections(props: { pattern: PatternDocument }) {
     <>
       {pattern.sections.map(section => (
         <Box key={section.id} mb={3} component="section" id={section.id}>
-          <InfoCard title={section.title}>
+          <InfoCard
+            title={section.title}
+            titleTypographyProps={{ component: 'h2' }}
+          >
             <PatternBlocks
               blocks={section.blocks}
               label={`${pattern.title}: ${section.title}`}
