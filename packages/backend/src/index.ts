@@ -24,5 +24,6 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 // Architecture Patterns
 backend.add(import('@system-design/backstage-plugin-patterns-backend'));
+backend.add(import('@system-design/backstage-plugin-search-backend-module-patterns'));
 
 backend.start();

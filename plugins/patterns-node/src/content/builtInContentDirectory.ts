@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 /**
  * The built-in pattern catalog. A published package carries it in its own
@@ -7,7 +8,9 @@ import path from 'node:path';
  * `content/` folder at the root, the one source.
  */
 export function builtInContentDirectory(): string {
-  const packageRoot = path.resolve(__dirname, '..', '..');
+  const packageRoot = resolvePackagePath(
+    '@system-design/backstage-plugin-patterns-node',
+  );
   const candidates = [
     path.join(packageRoot, 'content'),
     path.resolve(packageRoot, '..', '..', 'content'),

@@ -6,7 +6,7 @@ import {
   BASE_URL,
   renderPatternsAt,
   server,
-} from '../../testUtils/renderPatterns';
+} from '../../__testUtils__/renderPatterns';
 
 describe('PatternCatalogPage', () => {
   registerMswTestHooks(server);

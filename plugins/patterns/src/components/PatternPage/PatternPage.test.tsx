@@ -5,7 +5,7 @@ import {
   BASE_URL,
   renderPatternsAt,
   server,
-} from '../../testUtils/renderPatterns';
+} from '../../__testUtils__/renderPatterns';
 
 const render = jest.fn(async (_id: string, code: string) => ({
   svg: `<svg data-testid="mermaid-svg"><text>${code.split('\n')[0]}</text></svg>`,
