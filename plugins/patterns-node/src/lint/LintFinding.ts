@@ -1,0 +1,46 @@
+/** The rules of the content lint; each finding names the one it broke. */
+export const LINT_RULES = [
+  /** Front matter, the nine sections, a diagram, code (parsePatternDocument). */
+  'structure',
+  /** A document's category is not in any categories.yaml. */
+  'unknown-category',
+  /** A `related` id names no document. */
+  'dangling-related',
+  /** Two documents of one directory share an id. */
+  'duplicate-id',
+  /** A document lives elsewhere than `patterns/<category>/<id>.md`. */
+  'layout',
+  /** Smaller format rules: no `#` headings, a table in Pros and Cons, ts or yaml in Implementation Example. */
+  'format',
+  /** A `related` link that the target does not declare back with the inverse relation. */
+  'one-sided-link',
+  /** Too little prose outside fenced code blocks. */
+  'word-floor',
+  /** Numbers in the prose but no `references`, or a source link missing from `references`. */
+  'references',
+  /** Real-World Examples links fewer than two public sources. */
+  'real-world-sources',
+  /** A ```mermaid block that Mermaid rejects. */
+  'mermaid',
+  /** The document's ```ts blocks, joined into one module, do not type-check. */
+  'typescript',
+  /** A ```yaml block that does not parse. */
+  'yaml',
+  /** Related Patterns does not link exactly the front matter's related ids. */
+  'section-links',
+] as const;
+
+export type LintRule = (typeof LINT_RULES)[number];
+
+/** One thing wrong with one content file. */
+export interface LintFinding {
+  /** The file, relative to the lint's base directory (by default the content directory's parent). */
+  file: string;
+  rule: LintRule;
+  message: string;
+}
+
+/** `content/patterns/data/saga.md: [mermaid] …`: one readable line per finding. */
+export function formatFinding(finding: LintFinding): string {
+  return `${finding.file}: [${finding.rule}] ${finding.message}`;
+}
