@@ -10,6 +10,7 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // Software catalog, with the patterns annotation module
 backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@system-design/backstage-plugin-catalog-backend-module-patterns'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // Permissions: allow-all by default; replace the policy for production
