@@ -7,3 +7,5 @@
 export * from './types';
 export * from './constants';
 export * from './annotation';
+export * from './decisionTree';
+export * from './graph';

@@ -8,6 +8,8 @@ import {
 import { z } from 'zod';
 import { ContentError, ContentProblem } from './ContentProblem';
 import { categoriesFileSchema, scenariosFileSchema } from './catalogFilesSchema';
+import { mergeDecisionTree } from './mergeDecisionTree';
+import { decisionTreeFileSchema } from './decisionTreeFileSchema';
 import { describeSchemaIssues } from './frontMatterSchema';
 import { parsePatternDocument } from './parsePatternDocument';
 import { listPatternFiles, readOptionalYaml } from './readContentFiles';
@@ -27,10 +29,14 @@ export async function loadPatternContent(
   const categories = new Map<string, PatternCategory>();
   const scenarios = new Map<string, PatternScenario>();
   const fileOf = new Map<string, string>();
+  const treeParts: Parameters<typeof mergeDecisionTree>[0] = [];
 
   for (const directory of directories) {
     await mergeCategories(directory, categories, problems);
     await mergeScenarios(directory, scenarios, problems);
+    const treeFile = path.join(directory, 'decision-tree.yaml');
+    const treePart = await readCatalogFile(treeFile, decisionTreeFileSchema, problems);
+    if (treePart) treeParts.push({ file: treeFile, part: treePart });
     const seenHere = new Map<string, string>();
     for (const file of await listPatternFiles(directory)) {
       const document = await readDocument(file, problems);
@@ -72,6 +78,7 @@ export async function loadPatternContent(
   }
 
   return {
+    decisionTree: mergeDecisionTree(treeParts, [...patterns.keys()], problems),
     patterns: [...patterns.values()],
     categories: orderCategoryPatterns([...categories.values()], patterns),
     scenarios: [...scenarios.values()].map(s => ({

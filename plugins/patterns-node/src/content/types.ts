@@ -1,4 +1,5 @@
 import {
+  DecisionTree,
   PatternCategory,
   PatternDocument,
   PatternScenario,
@@ -10,6 +11,8 @@ export interface PatternContent {
   patterns: PatternDocument[];
   categories: PatternCategory[];
   scenarios: PatternScenario[];
+  /** The wizard's tree; undefined when no directory defines one. */
+  decisionTree?: DecisionTree;
   /** Problems found while loading; the documents they name were skipped or trimmed. */
   problems: ContentProblem[];
 }

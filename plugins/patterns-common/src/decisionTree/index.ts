@@ -1,0 +1,4 @@
+export * from './types';
+export * from './walkDecisionTree';
+export * from './checkDecisionTree';
+export * from './decisionTreeToMermaid';
