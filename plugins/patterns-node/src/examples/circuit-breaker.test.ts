@@ -1,4 +1,4 @@
-import { loadExample } from './loadExample';
+import { loadExample } from './__testUtils__/loadExample';
 
 const {
   CircuitBreaker,

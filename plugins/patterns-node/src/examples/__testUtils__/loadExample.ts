@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import ts from 'typescript';
-import { exampleSource, patternFile } from './exampleSource';
+import { exampleSource, patternFile } from '../exampleSource';
 
 /**
  * Compiles a pattern's TypeScript example, taken from its document, and
