@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   PatternCategory,
   PatternDocument,
+  PatternLayers,
   PatternScenario,
 } from '@system-design/backstage-plugin-patterns-common';
 import { z } from 'zod';
@@ -10,6 +11,8 @@ import { ContentError, ContentProblem } from './ContentProblem';
 import { categoriesFileSchema, scenariosFileSchema } from './catalogFilesSchema';
 import { mergeDecisionTree } from './mergeDecisionTree';
 import { decisionTreeFileSchema } from './decisionTreeFileSchema';
+import { GapRuleMap, mergeGaps, resolveGapRules } from './gapsFile';
+import { layersFileSchema } from './layersFileSchema';
 import { describeSchemaIssues } from './frontMatterSchema';
 import { parsePatternDocument } from './parsePatternDocument';
 import { listPatternFiles, readOptionalYaml } from './readContentFiles';
@@ -17,7 +20,8 @@ import { PatternContent } from './types';
 
 /**
  * Loads content directories in order; a later directory adds patterns,
- * categories and scenarios and overrides earlier ones with the same id.
+ * categories, scenarios and gap rules and overrides earlier ones with the
+ * same id.
  * Broken documents are reported in `problems` and left out; links to
  * unknown patterns are reported and dropped.
  */
@@ -30,13 +34,22 @@ export async function loadPatternContent(
   const scenarios = new Map<string, PatternScenario>();
   const fileOf = new Map<string, string>();
   const treeParts: Parameters<typeof mergeDecisionTree>[0] = [];
+  const gaps: GapRuleMap = new Map();
+  let layers: PatternLayers | undefined;
 
   for (const directory of directories) {
     await mergeCategories(directory, categories, problems);
     await mergeScenarios(directory, scenarios, problems);
+    await mergeGaps(directory, gaps, problems);
     const treeFile = path.join(directory, 'decision-tree.yaml');
     const treePart = await readCatalogFile(treeFile, decisionTreeFileSchema, problems);
     if (treePart) treeParts.push({ file: treeFile, part: treePart });
+    layers =
+      (await readCatalogFile(
+        path.join(directory, 'layers.yaml'),
+        layersFileSchema,
+        problems,
+      )) ?? layers;
     const seenHere = new Map<string, string>();
     for (const file of await listPatternFiles(directory)) {
       const document = await readDocument(file, problems);
@@ -79,12 +92,20 @@ export async function loadPatternContent(
 
   return {
     decisionTree: mergeDecisionTree(treeParts, [...patterns.keys()], problems),
+    layers: layers && {
+      layers: layers.layers.map(l => ({
+        ...l,
+        patterns: l.patterns.filter(id => patterns.has(id)),
+      })),
+      links: layers.links.filter(l => patterns.has(l.from) && patterns.has(l.to)),
+    },
     patterns: [...patterns.values()],
     categories: orderCategoryPatterns([...categories.values()], patterns),
     scenarios: [...scenarios.values()].map(s => ({
       ...s,
       patterns: s.patterns.filter(id => patterns.has(id)),
     })),
+    gaps: resolveGapRules(gaps, new Set(patterns.keys()), problems),
     problems,
   };
 }

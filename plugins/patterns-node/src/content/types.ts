@@ -1,6 +1,8 @@
 import {
   DecisionTree,
+  GapRule,
   PatternCategory,
+  PatternLayers,
   PatternDocument,
   PatternScenario,
 } from '@system-design/backstage-plugin-patterns-common';
@@ -13,6 +15,10 @@ export interface PatternContent {
   scenarios: PatternScenario[];
   /** The wizard's tree; undefined when no directory defines one. */
   decisionTree?: DecisionTree;
+  /** The guide's layer graph; undefined when no directory defines one. */
+  layers?: PatternLayers;
+  /** Risky pattern combinations (`gaps.yaml`), merged by id, checked against the patterns. */
+  gaps: GapRule[];
   /** Problems found while loading; the documents they name were skipped or trimmed. */
   problems: ContentProblem[];
 }

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { GapRule } from '@system-design/backstage-plugin-patterns-common';
+import { z } from 'zod';
+import { ContentProblem } from './ContentProblem';
+import { describeSchemaIssues } from './frontMatterSchema';
+import { readOptionalYaml } from './readContentFiles';
+
+const patternId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message: 'must be a lower-case pattern id such as "circuit-breaker"',
+});
+
+export const gapsFileSchema = z.object({
+  gaps: z.array(
+    z.object({
+      id: patternId,
+      severity: z.enum(['warning', 'info']).default('warning'),
+      uses: z.array(patternId).min(1),
+      unlessAny: z.array(patternId).default([]),
+      message: z.string().trim().min(1),
+      suggest: z.array(patternId).default([]),
+      /** A later directory switches a rule off by overriding it with this. */
+      disabled: z.boolean().default(false),
+    }),
+  ),
+});
+
+type GapEntry = z.infer<typeof gapsFileSchema>['gaps'][number];
+
+/** The rules read so far, by id, with the file each came from. */
+export type GapRuleMap = Map<string, { rule: GapEntry; file: string }>;
+
+/**
+ * Reads `<directory>/gaps.yaml`, if any, into `gaps`: a rule replaces an
+ * earlier directory's rule with the same id. A duplicate id within one file
+ * is reported and the first one kept.
+ */
+export async function mergeGaps(
+  directory: string,
+  gaps: GapRuleMap,
+  problems: ContentProblem[],
+): Promise<void> {
+  const file = path.join(directory, 'gaps.yaml');
+  let data: unknown;
+  try {
+    data = await readOptionalYaml(file);
+  } catch (e) {
+    problems.push({ file, message: `not valid YAML: ${(e as Error).message}` });
+    return;
+  }
+  if (data === undefined) return;
+  const parsed = gapsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    problems.push({ file, message: describeSchemaIssues(parsed.error) });
+    return;
+  }
+  const seenHere = new Set<string>();
+  for (const rule of parsed.data.gaps) {
+    if (seenHere.has(rule.id)) {
+      problems.push({ file, message: `duplicate gap rule id "${rule.id}"` });
+      continue;
+    }
+    seenHere.add(rule.id);
+    gaps.set(rule.id, { rule, file });
+  }
+}
+
+/**
+ * The enabled rules, checked against the known pattern ids: a rule whose
+ * `uses` names an unknown pattern can never fire correctly and is left out;
+ * unknown ids in `unlessAny` and `suggest` are dropped. Each is reported.
+ */
+export function resolveGapRules(
+  gaps: GapRuleMap,
+  knownIds: ReadonlySet<string>,
+  problems: ContentProblem[],
+): GapRule[] {
+  const rules: GapRule[] = [];
+  for (const { rule, file } of gaps.values()) {
+    if (rule.disabled) continue;
+    const unknownUses = rule.uses.filter(id => !knownIds.has(id));
+    if (unknownUses.length > 0) {
+      problems.push({
+        file,
+        message: `gap rule "${rule.id}" uses unknown pattern ${describeIds(
+          unknownUses,
+        )}; the rule is skipped`,
+      });
+      continue;
+    }
+    const known = (field: 'unlessAny' | 'suggest') =>
+      rule[field].filter(id => {
+        if (knownIds.has(id)) return true;
+        problems.push({
+          file,
+          message: `gap rule "${rule.id}" ${field} names unknown pattern "${id}"`,
+        });
+        return false;
+      });
+    rules.push({
+      id: rule.id,
+      severity: rule.severity,
+      uses: [...new Set(rule.uses)],
+      unlessAny: [...new Set(known('unlessAny'))],
+      message: rule.message,
+      suggest: [...new Set(known('suggest'))],
+    });
+  }
+  return rules;
+}
+
+function describeIds(ids: string[]): string {
+  return ids.map(id => `"${id}"`).join(', ');
+}
