@@ -8,10 +8,23 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import { PATTERNS_ANNOTATION } from '@system-design/backstage-plugin-patterns-common';
 import { patternsApiRef } from './api/PatternsApi';
 import { PatternsClient } from './api/PatternsClient';
-import { guideRouteRef, patternRouteRef, rootRouteRef } from './routes';
+import {
+  adoptionRouteRef,
+  graphRouteRef,
+  guideRouteRef,
+  patternRouteRef,
+  rootRouteRef,
+  wizardRouteRef,
+} from './routes';
 
 const patternsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -35,14 +48,60 @@ const patternsPage = PageBlueprint.make({
   },
 });
 
+/** The "Patterns" tab on Component, API and System pages. */
+const patternsEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'patterns',
+    title: 'Patterns',
+    filter: { kind: { $in: ['component', 'api', 'system'] } },
+    loader: () =>
+      import('./components/EntityPatternsContent').then(m => (
+        <m.EntityPatternsContent />
+      )),
+  },
+});
+
+/** Overview card of entities that declare patterns. */
+const patternsEntityCard = EntityCardBlueprint.make({
+  params: {
+    type: 'info',
+    filter: { [`metadata.annotations.${PATTERNS_ANNOTATION}`]: { $exists: true } },
+    loader: () =>
+      import('./components/EntityPatternsCard').then(m => (
+        <m.EntityPatternsCard />
+      )),
+  },
+});
+
+/** Patterns in the portal's search results. */
+const patternSearchResultItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result => result.type === 'pattern',
+    icon: <AccountTreeIcon />,
+    component: () =>
+      import('./components/PatternSearchResultListItem').then(
+        m => m.PatternSearchResultListItem,
+      ),
+  },
+});
+
 /** Architecture Patterns, for apps on the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'patterns',
-  extensions: [patternsApi, patternsPage],
+  extensions: [
+    patternsApi,
+    patternsPage,
+    patternsEntityContent,
+    patternsEntityCard,
+    patternSearchResultItem,
+  ],
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
     pattern: patternRouteRef,
     guide: guideRouteRef,
+    wizard: wizardRouteRef,
+    graph: graphRouteRef,
+    adoption: adoptionRouteRef,
   }),
 });
 

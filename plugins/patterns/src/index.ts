@@ -4,7 +4,14 @@
  *
  * @packageDocumentation
  */
-export { patternsPlugin, PatternsPage } from './plugin';
+export {
+  patternsPlugin,
+  PatternsPage,
+  EntityPatternsContent,
+  EntityPatternsCard,
+  PatternSearchResultListItem,
+} from './plugin';
+export { isPatternsAvailable } from './components/EntityPatternsContent/isPatternsAvailable';
 export { patternsApiRef } from './api/PatternsApi';
 export type { PatternsApi } from './api/PatternsApi';
 export { PatternsClient } from './api/PatternsClient';

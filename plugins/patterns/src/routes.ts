@@ -19,3 +19,24 @@ export const guideRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/guide',
 });
+
+/** `/patterns/wizard`: the decision wizard; `?answers=0.2` restores a walk. */
+export const wizardRouteRef = createSubRouteRef({
+  id: 'patterns/wizard',
+  parent: rootRouteRef,
+  path: '/wizard',
+});
+
+/** `/patterns/graph`: the related-pattern graph. */
+export const graphRouteRef = createSubRouteRef({
+  id: 'patterns/graph',
+  parent: rootRouteRef,
+  path: '/graph',
+});
+
+/** `/patterns/adoption`: patterns × teams. */
+export const adoptionRouteRef = createSubRouteRef({
+  id: 'patterns/adoption',
+  parent: rootRouteRef,
+  path: '/adoption',
+});

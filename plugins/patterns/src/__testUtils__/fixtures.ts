@@ -1,9 +1,14 @@
 import {
+  DecisionTree,
+  GapRule,
   PatternCategory,
   PatternDocument,
   PatternScenario,
   PatternSummary,
+  PatternAdoption,
+  PatternUsage,
 } from '@system-design/backstage-plugin-patterns-common';
+import { PatternGraphResponse } from '../api/PatternsApi';
 
 const SECTION_TITLES = [
   'Overview',
@@ -125,3 +130,132 @@ export const scenarios: PatternScenario[] = [
     patterns: ['circuit-breaker', 'retry-with-backoff'],
   },
 ];
+
+export const decisionTree: DecisionTree = {
+  start: { text: 'What problem are you solving?', next: 'expose-apis' },
+  questions: {
+    'expose-apis': {
+      text: 'Need to expose APIs?',
+      answers: [
+        { label: 'Yes', next: 'rest' },
+        { label: 'No', next: 'failure-kind' },
+      ],
+    },
+    'failure-kind': {
+      text: 'What kind of failure?',
+      answers: [
+        { label: 'Cascading failures', next: 'circuit-breaker' },
+        { label: 'Transient errors', next: 'retry-with-backoff' },
+      ],
+    },
+  },
+  outcomes: {
+    rest: { patterns: ['rest'], why: 'A uniform, cacheable HTTP interface.' },
+    'circuit-breaker': {
+      patterns: ['circuit-breaker'],
+      why: 'Failing fast stops the failure spreading.',
+    },
+    'retry-with-backoff': {
+      patterns: ['retry-with-backoff'],
+      why: 'Transient errors usually succeed on a later try.',
+    },
+  },
+};
+
+export const graph: PatternGraphResponse = {
+  nodes: summaries.map(({ id, title, category }) => ({ id, title, category })),
+  edges: [
+    { source: 'circuit-breaker', target: 'retry-with-backoff', relation: 'complements' },
+  ],
+  layers: {
+    layers: [
+      { id: 'communication', title: 'Communication Layer', patterns: ['rest'] },
+      { id: 'resilience', title: 'Resilience Layer', patterns: ['circuit-breaker'] },
+    ],
+    links: [],
+  },
+};
+
+/** A pattern the entity-page tests need besides `summaries` (served by `withTimeoutPattern`). */
+export const timeoutSummary: PatternSummary = {
+  id: 'timeout',
+  title: 'Timeout',
+  category: 'resilience',
+  bestFor: 'Bounding how long a call may take',
+  tradeoff: 'Predictable latency vs false failures',
+  summary: 'Gives every remote call a deadline.',
+  aliases: [],
+  related: [{ id: 'circuit-breaker', relation: 'complements' }],
+};
+
+/** GET /v1/gaps. */
+export const gapRules: GapRule[] = [
+  {
+    id: 'retry-without-timeout',
+    severity: 'warning',
+    uses: ['retry-with-backoff'],
+    unlessAny: ['timeout'],
+    message: 'A call that hangs is never retried; give every attempt a deadline.',
+    suggest: ['timeout'],
+  },
+  {
+    id: 'circuit-breaker-without-timeout',
+    severity: 'warning',
+    uses: ['circuit-breaker'],
+    unlessAny: ['timeout'],
+    message: 'A hanging call never counts as a failure.',
+    suggest: ['timeout'],
+  },
+];
+
+/** GET /v1/patterns/circuit-breaker/usage. */
+export const circuitBreakerUsage: PatternUsage = {
+  patternId: 'circuit-breaker',
+  total: 3,
+  owners: [
+    {
+      owner: 'group:default/payments',
+      entities: [
+        {
+          ref: 'component:default/checkout',
+          kind: 'Component',
+          namespace: 'default',
+          name: 'checkout',
+          title: 'Checkout Service',
+          type: 'service',
+        },
+        {
+          ref: 'api:default/payments-api',
+          kind: 'API',
+          namespace: 'default',
+          name: 'payments-api',
+          type: 'openapi',
+        },
+      ],
+    },
+    {
+      owner: 'unowned',
+      entities: [
+        {
+          ref: 'component:default/legacy-gateway',
+          kind: 'Component',
+          namespace: 'default',
+          name: 'legacy-gateway',
+        },
+      ],
+    },
+  ],
+};
+
+/** GET /v1/adoption: rest is used by nobody. */
+export const adoption: PatternAdoption = {
+  patterns: ['rest', 'circuit-breaker', 'retry-with-backoff'],
+  owners: ['group:default/payments', 'group:default/search', 'unowned'],
+  counts: [
+    { patternId: 'circuit-breaker', owner: 'group:default/payments', count: 2 },
+    { patternId: 'circuit-breaker', owner: 'unowned', count: 1 },
+    { patternId: 'retry-with-backoff', owner: 'group:default/payments', count: 1 },
+    { patternId: 'retry-with-backoff', owner: 'group:default/search', count: 4 },
+  ],
+  totals: { rest: 0, 'circuit-breaker': 3, 'retry-with-backoff': 5 },
+};

@@ -5,6 +5,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { rest } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
@@ -12,7 +13,17 @@ import { patternsApiRef } from '../api/PatternsApi';
 import { PatternsClient } from '../api/PatternsClient';
 import { PatternsPage } from '../components/PatternsPage';
 import { guideRouteRef, patternRouteRef, rootRouteRef } from '../routes';
-import { categories, circuitBreaker, scenarios, summaries } from './fixtures';
+import {
+  adoption,
+  categories,
+  circuitBreaker,
+  circuitBreakerUsage,
+  decisionTree,
+  gapRules,
+  graph,
+  scenarios,
+  summaries,
+} from './fixtures';
 
 export const BASE_URL = 'http://localhost:7007/api/patterns';
 
@@ -38,6 +49,23 @@ export const backendHandlers = [
   rest.get(`${BASE_URL}/v1/scenarios`, (_req, res, ctx) =>
     res(ctx.json({ items: scenarios })),
   ),
+  rest.get(`${BASE_URL}/v1/decision-tree`, (_req, res, ctx) =>
+    res(ctx.json(decisionTree)),
+  ),
+  rest.get(`${BASE_URL}/v1/graph`, (_req, res, ctx) => res(ctx.json(graph))),
+  rest.get(`${BASE_URL}/v1/gaps`, (_req, res, ctx) =>
+    res(ctx.json({ items: gapRules })),
+  ),
+  rest.get(`${BASE_URL}/v1/patterns/:id/usage`, (req, res, ctx) =>
+    res(
+      ctx.json(
+        req.params.id === circuitBreakerUsage.patternId
+          ? circuitBreakerUsage
+          : { patternId: req.params.id, total: 0, owners: [] },
+      ),
+    ),
+  ),
+  rest.get(`${BASE_URL}/v1/adoption`, (_req, res, ctx) => res(ctx.json(adoption))),
 ];
 
 export const server = setupServer(...backendHandlers);
@@ -62,7 +90,10 @@ export function renderPatternsAt(path: string) {
     </TestApiProvider>,
     {
       routeEntries: [path],
-      mountedRoutes: { '/patterns': rootRouteRef },
+      mountedRoutes: {
+        '/patterns': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
     },
   );
 }

@@ -11,11 +11,19 @@ const useStyles = makeStyles(theme => ({
     textAlign: 'center',
     '& svg': { maxWidth: '100%', height: 'auto' },
   },
+  natural: {
+    '& svg': { maxWidth: 'none !important' },
+  },
 }));
 
 /** A Mermaid diagram rendered to SVG; Mermaid is loaded only when one is shown. */
-export function MermaidDiagram(props: { code: string; label?: string }) {
-  const { code, label } = props;
+export function MermaidDiagram(props: {
+  code: string;
+  label?: string;
+  /** Keep the diagram's natural size and scroll sideways, for large charts. */
+  naturalSize?: boolean;
+}) {
+  const { code, label, naturalSize } = props;
   const classes = useStyles();
   const dark = useTheme().palette.type === 'dark';
   const id = `mermaid-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -37,7 +45,7 @@ export function MermaidDiagram(props: { code: string; label?: string }) {
   }
   return (
     <figure
-      className={classes.diagram}
+      className={`${classes.diagram} ${naturalSize ? classes.natural : ''}`}
       role="img"
       aria-label={label ?? 'Diagram'}
       // Mermaid renders with securityLevel 'strict', which sanitises labels.

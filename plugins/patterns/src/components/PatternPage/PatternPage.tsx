@@ -14,6 +14,7 @@ import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
 import { PatternFacts } from './PatternFacts';
 import { PatternSections } from './PatternSections';
 import { RelatedPatternsCard } from './RelatedPatternsCard';
+import { UsedByCard } from '../UsedByCard';
 import { isNotFound } from './isNotFound';
 
 /** /patterns/:id: the nine sections of one pattern, and what it relates to. */
@@ -64,6 +65,7 @@ export function PatternPage() {
         <Grid item xs={12} md={4} lg={3}>
           <PatternFacts pattern={pattern} />
           <RelatedPatternsCard pattern={pattern} patterns={all} />
+          <UsedByCard patternId={pattern.id} />
         </Grid>
       </Grid>
     </PatternsLayout>

@@ -2,7 +2,13 @@ import { PropsWithChildren, ReactNode } from 'react';
 import { Content, Header, HeaderTabs, Page } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { guideRouteRef, rootRouteRef } from '../../routes';
+import {
+  adoptionRouteRef,
+  graphRouteRef,
+  guideRouteRef,
+  rootRouteRef,
+  wizardRouteRef,
+} from '../../routes';
 
 /** The page frame shared by every patterns page: header and section tabs. */
 export function PatternsLayout(
@@ -14,6 +20,9 @@ export function PatternsLayout(
   const tabs = [
     { id: 'catalog', label: 'Catalog', to: useRouteRef(rootRouteRef)() },
     { id: 'guide', label: 'Guide', to: useRouteRef(guideRouteRef)() },
+    { id: 'wizard', label: 'Decision Wizard', to: useRouteRef(wizardRouteRef)() },
+    { id: 'graph', label: 'Graph', to: useRouteRef(graphRouteRef)() },
+    { id: 'adoption', label: 'Adoption', to: useRouteRef(adoptionRouteRef)() },
   ];
   const selected = tabs.findIndex(tab => pathname === tab.to);
 

@@ -1,0 +1,43 @@
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { DecisionQuestion } from '@system-design/backstage-plugin-patterns-common';
+import { useEffect, useRef } from 'react';
+
+/** The current question and its answers, as buttons. */
+export function QuestionView(props: {
+  question: DecisionQuestion;
+  onAnswer: (index: number) => void;
+}) {
+  const { question, onAnswer } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Move focus to each new question so keyboard and screen-reader users follow.
+  useEffect(() => heading.current?.focus(), [question]);
+  return (
+    <>
+      <Typography
+        variant="h5"
+        component="h3"
+        tabIndex={-1}
+        ref={heading}
+        gutterBottom
+        style={{ outline: 'none' }}
+      >
+        {question.text}
+      </Typography>
+      <Grid container spacing={1} role="group" aria-label={question.text}>
+        {question.answers.map((answer, index) => (
+          <Grid item key={answer.label}>
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => onAnswer(index)}
+            >
+              {answer.label}
+            </Button>
+          </Grid>
+        ))}
+      </Grid>
+    </>
+  );
+}

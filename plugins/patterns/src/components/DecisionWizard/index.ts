@@ -1,0 +1,2 @@
+export { DecisionWizard } from './DecisionWizard';
+export type { DecisionWizardProps } from './DecisionWizard';

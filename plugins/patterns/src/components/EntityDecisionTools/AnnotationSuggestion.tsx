@@ -1,0 +1,52 @@
+import { CodeSnippet, Link } from '@backstage/core-components';
+import { ANNOTATION_EDIT_URL, Entity } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  mergePatternAnnotation,
+  PATTERNS_ANNOTATION,
+  PatternSummary,
+  splitPatternAnnotation,
+} from '@system-design/backstage-plugin-patterns-common';
+
+/** Whether the entity already uses the recommendation, and the line to paste. */
+export function AnnotationSuggestion(props: {
+  entity: Entity;
+  patternIds: string[];
+  patterns: PatternSummary[];
+}) {
+  const { entity, patternIds, patterns } = props;
+  const current = entity.metadata.annotations?.[PATTERNS_ANNOTATION];
+  const used = splitPatternAnnotation(current ?? '');
+  const missing = patternIds.filter(id => !used.includes(id));
+  const titleOf = (id: string) => patterns.find(p => p.id === id)?.title ?? id;
+  const editUrl = entity.metadata.annotations?.[ANNOTATION_EDIT_URL];
+  const name = entity.metadata.title ?? entity.metadata.name;
+
+  if (missing.length === 0) {
+    return (
+      <Box mt={2} role="status">
+        <Typography variant="body1">
+          <strong>{name}</strong> already uses {patternIds.map(titleOf).join(' and ')}.
+        </Typography>
+      </Box>
+    );
+  }
+  const line = `${PATTERNS_ANNOTATION}: ${mergePatternAnnotation(current, missing)}`;
+  return (
+    <Box mt={2} role="status" aria-label="Annotation to add">
+      <Typography variant="body1" gutterBottom>
+        <strong>{name}</strong> does not declare {missing.map(titleOf).join(' and ')} yet.
+        If it uses {missing.length > 1 ? 'them' : 'it'}, put this line under{' '}
+        <code>metadata.annotations</code> in its catalog-info.yaml
+        {current ? ' (it keeps the patterns already declared)' : ''}:
+      </Typography>
+      <CodeSnippet text={line} language="yaml" showCopyCodeButton />
+      {editUrl && (
+        <Box mt={1}>
+          <Link to={editUrl}>Edit catalog-info.yaml</Link>
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityDecisionWizard } from './EntityDecisionWizard';
+export { EntityPatternGraph } from './EntityPatternGraph';

@@ -1,0 +1,1 @@
+export { EntityPatternsCard } from './EntityPatternsCard';

@@ -1,0 +1,2 @@
+export { EntityPatternsContent } from './EntityPatternsContent';
+export { isPatternsAvailable } from './isPatternsAvailable';

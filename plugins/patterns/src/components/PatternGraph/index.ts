@@ -1,0 +1,2 @@
+export { PatternGraphView } from './PatternGraphView';
+export { GraphLegend } from './GraphLegend';

@@ -1,0 +1,1 @@
+export { PatternSearchResultListItem } from './PatternSearchResultListItem';

@@ -1,0 +1,1 @@
+export { UsedByCard, USED_BY_ANCHOR } from './UsedByCard';
