@@ -31,6 +31,19 @@ async function startBackend() {
         'categories:\n  - { id: resilience, title: Resilience Patterns, focus: Fault tolerance, patterns: [timeout] }\n  - { id: data, title: Data Patterns, patterns: [saga] }\n',
       'scenarios.yaml':
         'scenarios:\n  - { scenario: E-commerce checkout, patterns: [saga, timeout] }\n',
+      'decision-tree.yaml': [
+        'start: { text: What problem are you solving?, next: consistency }',
+        'questions:',
+        '  consistency:',
+        '    text: Need distributed transactions?',
+        "    answers: [{ label: 'Yes', next: saga }, { label: 'No', next: timeout }]",
+        'outcomes:',
+        '  saga: { patterns: [saga], why: Local transactions with compensations. }',
+        '  timeout: { patterns: [timeout], why: Bounded waits. }',
+        '',
+      ].join('\n'),
+      'layers.yaml':
+        'layers:\n  - { id: data, title: Data Layer, patterns: [saga] }\nlinks: []\n',
     },
   );
   const { server } = await startTestBackend({
@@ -66,6 +79,9 @@ describe('patterns backend', () => {
     '/v1/patterns/timeout',
     '/v1/categories',
     '/v1/scenarios',
+    '/v1/decision-tree',
+    '/v1/graph',
+    '/v1/gaps',
   ])('refuses %s without credentials', async route => {
     const server = await startBackend();
     const res = await request(server).get(`/api/patterns${route}`);
@@ -156,5 +172,39 @@ describe('patterns backend', () => {
     expect(scenarios.body.items).toEqual([
       { scenario: 'E-commerce checkout', patterns: ['saga', 'timeout'] },
     ]);
+  });
+
+  it('serves the decision tree', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/patterns/v1/decision-tree')
+      .set(user);
+    expect(res.status).toBe(200);
+    expect(res.body.start).toEqual({
+      text: 'What problem are you solving?',
+      next: 'consistency',
+    });
+    expect(res.body.questions.consistency.answers).toEqual([
+      { label: 'Yes', next: 'saga' },
+      { label: 'No', next: 'timeout' },
+    ]);
+    expect(res.body.outcomes.saga.patterns).toEqual(['saga']);
+  });
+
+  it('serves the graph with one edge per related pair, and the layers', async () => {
+    const server = await startBackend();
+    const res = await request(server).get('/api/patterns/v1/graph').set(user);
+    expect(res.status).toBe(200);
+    expect(res.body.nodes).toEqual([
+      { id: 'timeout', title: 'Timeout', category: 'resilience' },
+      { id: 'saga', title: 'Saga', category: 'data' },
+    ]);
+    expect(res.body.edges).toEqual([
+      { source: 'saga', target: 'timeout', relation: 'complements' },
+    ]);
+    expect(res.body.layers).toEqual({
+      layers: [{ id: 'data', title: 'Data Layer', patterns: ['saga'] }],
+      links: [],
+    });
   });
 });

@@ -1,16 +1,20 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { PatternCatalog } from '../service/PatternCatalog';
+import { PatternUsageService } from '../service/PatternUsageService';
 
 export interface RouterOptions {
   patterns: PatternCatalog;
+  usage: PatternUsageService;
+  httpAuth: HttpAuthService;
 }
 
 /** The REST API under /api/patterns. Auth is enforced by the httpRouter service. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { patterns } = options;
+  const { patterns, usage, httpAuth } = options;
   const router = Router();
   router.use(express.json());
 
@@ -32,6 +36,34 @@ export async function createRouter(
 
   router.get('/v1/scenarios', async (_req, res) => {
     res.json({ items: await patterns.listScenarios() });
+  });
+
+  router.get('/v1/decision-tree', async (_req, res) => {
+    res.json(await patterns.getDecisionTree());
+  });
+
+  router.get('/v1/graph', async (_req, res) => {
+    res.json(await patterns.getGraph());
+  });
+
+  router.get('/v1/gaps', async (_req, res) => {
+    res.json({ items: await patterns.listGaps() });
+  });
+
+  // Usage is read from the catalog as the caller, never as this plugin, so the
+  // catalog's permission policy decides which entities each caller sees.
+  router.get('/v1/patterns/:id/usage', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await usage.getUsage(req.params.id, credentials));
+  });
+
+  router.get('/v1/adoption', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await usage.getAdoption(credentials));
   });
 
   return router;

@@ -1,6 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  buildPatternGraph,
+  DecisionTree,
+  GapRule,
   PatternCategory,
+  PatternGraph,
+  PatternLayers,
   PatternDocument,
   PatternScenario,
   PatternSummary,
@@ -35,6 +40,24 @@ export class PatternCatalog {
 
   async listScenarios(): Promise<PatternScenario[]> {
     return (await this.content.getContent()).scenarios;
+  }
+
+  async getDecisionTree(): Promise<DecisionTree> {
+    const { decisionTree } = await this.content.getContent();
+    if (!decisionTree) {
+      throw new NotFoundError('No decision tree is defined in the pattern content');
+    }
+    return decisionTree;
+  }
+
+  /** The related-pattern graph, with the guide's layers when defined. */
+  async getGraph(): Promise<PatternGraph & { layers?: PatternLayers }> {
+    const { layers } = await this.content.getContent();
+    return { ...buildPatternGraph(await this.listPatterns()), layers };
+  }
+
+  async listGaps(): Promise<GapRule[]> {
+    return (await this.content.getContent()).gaps;
   }
 }
 

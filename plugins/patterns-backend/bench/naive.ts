@@ -1,0 +1,150 @@
+/*
+ * The naive baseline the benchmark compares against: answer usage and adoption
+ * by fetching every annotated entity, whole, and filtering in process. It is
+ * mounted as its own plugin (`patterns-naive`) so both implementations are
+ * timed over the same path: HTTP in, catalog client over HTTP, HTTP out.
+ */
+import Router from 'express-promise-router';
+import {
+  BackstageCredentials,
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+// Only for the FILTER_EXISTS symbol; a transitive dependency of
+// @backstage/plugin-catalog-node, resolvable from the workspace root.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { Entity, RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService, catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  PATTERNS_ANNOTATION,
+  splitPatternAnnotation,
+  PatternAdoption,
+  PatternUsage,
+  PatternUsageEntity,
+  UNOWNED_OWNER as UNOWNED,
+} from '@system-design/backstage-plugin-patterns-common';
+import { patternContentServiceRef } from '@system-design/backstage-plugin-patterns-node';
+import { PatternCatalog } from '../src/service/PatternCatalog';
+
+async function fetchAnnotated(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const { items } = await catalog.getEntities(
+    { filter: { [`metadata.annotations.${PATTERNS_ANNOTATION}`]: CATALOG_FILTER_EXISTS } },
+    { credentials },
+  );
+  return items;
+}
+
+function idsOf(entity: Entity): string[] {
+  return splitPatternAnnotation(entity.metadata.annotations?.[PATTERNS_ANNOTATION] ?? '');
+}
+
+function ownersOf(entity: Entity): string[] {
+  const owners = (entity.relations ?? [])
+    .filter(r => r.type === RELATION_OWNED_BY)
+    .map(r => r.targetRef);
+  return owners.length ? [...new Set(owners)] : [UNOWNED];
+}
+
+function toUsageEntity(entity: Entity): PatternUsageEntity {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const type = (entity.spec as { type?: unknown } | undefined)?.type;
+  return {
+    ref: stringifyEntityRef(entity),
+    kind: entity.kind,
+    namespace,
+    name: entity.metadata.name,
+    ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+    ...(typeof type === 'string' ? { type } : {}),
+  };
+}
+
+export async function naiveUsage(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  patternId: string,
+): Promise<PatternUsage> {
+  const users = (await fetchAnnotated(catalog, credentials)).filter(e =>
+    idsOf(e).includes(patternId),
+  );
+  const byOwner = new Map<string, PatternUsageEntity[]>();
+  for (const entity of users) {
+    for (const owner of ownersOf(entity)) {
+      byOwner.set(owner, [...(byOwner.get(owner) ?? []), toUsageEntity(entity)]);
+    }
+  }
+  return {
+    patternId,
+    total: users.length,
+    owners: [...byOwner].map(([owner, entities]) => ({ owner, entities })),
+  };
+}
+
+export async function naiveAdoption(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  patternIds: string[],
+): Promise<PatternAdoption> {
+  const known = new Set(patternIds);
+  const cells = new Map<string, number>();
+  const totals = Object.fromEntries(patternIds.map(id => [id, 0]));
+  for (const entity of await fetchAnnotated(catalog, credentials)) {
+    for (const id of idsOf(entity).filter(i => known.has(i))) {
+      totals[id]++;
+      for (const owner of ownersOf(entity)) {
+        const key = `${id}\n${owner}`;
+        cells.set(key, (cells.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const counts = [...cells].map(([key, count]) => {
+    const [patternId, owner] = key.split('\n');
+    return { patternId, owner, count };
+  });
+  return {
+    patterns: patternIds,
+    owners: [...new Set(counts.map(c => c.owner))],
+    counts,
+    totals,
+  };
+}
+
+/** `/api/patterns-naive/usage/:id` and `/api/patterns-naive/adoption`. */
+export const naivePatternsPlugin = createBackendPlugin({
+  pluginId: 'patterns-naive',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        catalog: catalogServiceRef,
+        content: patternContentServiceRef,
+      },
+      async init({ httpRouter, httpAuth, catalog, content }) {
+        const patterns = new PatternCatalog(content);
+        const patternIds = async () =>
+          (await patterns.listPatterns()).map(p => p.id);
+        const router = Router();
+        router.get('/usage/:id', async (req, res) => {
+          const ids = await patternIds();
+          if (!ids.includes(req.params.id)) {
+            throw new NotFoundError(`No pattern with id "${req.params.id}"`);
+          }
+          res.json(
+            await naiveUsage(catalog, await httpAuth.credentials(req), req.params.id),
+          );
+        });
+        router.get('/adoption', async (req, res) => {
+          res.json(
+            await naiveAdoption(catalog, await httpAuth.credentials(req), await patternIds()),
+          );
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});

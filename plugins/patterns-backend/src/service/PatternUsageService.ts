@@ -1,0 +1,238 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  RELATION_USES_PATTERN,
+  RELATION_USES_PATTERN_FILTER_KEY,
+  patternEntityRef,
+  patternIdFromRef,
+  PatternAdoption,
+  PatternAdoptionCount,
+  PatternUsage,
+  PatternUsageEntity,
+  UNOWNED_OWNER as UNOWNED,
+} from '@system-design/backstage-plugin-patterns-common';
+import { PatternCatalog } from './PatternCatalog';
+
+/** The only entity fields the usage route needs. */
+const USAGE_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.type',
+  'relations',
+];
+
+/** Entities per catalog page. */
+const PAGE_SIZE = 1000;
+
+/**
+ * Who uses which pattern, read from the catalog's `usesPattern` relations.
+ *
+ * Every catalog call carries the caller's credentials, so the catalog's
+ * permission policy decides what each caller sees; this service never reads
+ * with its own identity. Every call is an indexed query on the
+ * `relations.usespattern` search key; nothing lists the whole catalog.
+ * `bench/usage.ts` measures both routes against a naive implementation.
+ */
+export class PatternUsageService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly patterns: PatternCatalog,
+  ) {}
+
+  /**
+   * The entities that use one pattern, grouped by owner, projected to the few
+   * fields shown. The owner is the target of the entity's `ownedBy`
+   * relation, which is a full ref (`spec.owner` may be a short one).
+   *
+   * Measured at 10,000 entities on SQLite, the indexed walk (see
+   * `streamUsers`) answers in about 5 ms where a plain
+   * `filter=relations.usespattern=<ref>` takes 45 ms.
+   */
+  async getUsage(
+    patternId: string,
+    credentials: BackstageCredentials,
+  ): Promise<PatternUsage> {
+    const { id } = await this.patterns.getPattern(patternId); // 404s
+    const ref = patternEntityRef(id);
+
+    const users = await this.streamUsers(ref, USAGE_FIELDS, credentials);
+    for (const [key, entity] of users) {
+      if (!patternIdsOf(entity).includes(id)) users.delete(key);
+    }
+
+    const byOwner = new Map<string, PatternUsageEntity[]>();
+    for (const entity of users.values()) {
+      const summary = toUsageEntity(entity);
+      for (const owner of ownersOf(entity)) {
+        const list = byOwner.get(owner) ?? [];
+        list.push(summary);
+        byOwner.set(owner, list);
+      }
+    }
+
+    return {
+      patternId: id,
+      total: users.size,
+      owners: sortOwners([...byOwner.keys()]).map(owner => ({
+        owner,
+        entities: byOwner.get(owner)!.sort(compareEntities),
+      })),
+    };
+  }
+
+  /**
+   * Counts per pattern × owner, from one catalog query: the entities that
+   * have any `usesPattern` relation, projected to their relations.
+   *
+   * The catalog's facets count values in SQL, but only one key at a time:
+   * there is no pattern × owner facet, and the cross product through facets
+   * takes one `relations.ownedBy` facet query per pattern, each of which
+   * visits every entity on SQLite. `bench/usage.ts` measures this query.
+   */
+  async getAdoption(credentials: BackstageCredentials): Promise<PatternAdoption> {
+    const ids = (await this.patterns.listPatterns()).map(p => p.id);
+    const known = new Set(ids);
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: { [RELATION_USES_PATTERN_FILTER_KEY]: CATALOG_FILTER_EXISTS },
+        fields: ['relations'],
+      },
+      { credentials },
+    );
+
+    const totals: Record<string, number> = Object.fromEntries(
+      ids.map(id => [id, 0]),
+    );
+    const cells = new Map<string, Map<string, number>>();
+    for (const entity of items) {
+      const owners = ownersOf(entity);
+      for (const id of patternIdsOf(entity)) {
+        if (!known.has(id)) continue;
+        totals[id]++;
+        const row = cells.get(id) ?? new Map<string, number>();
+        for (const owner of owners) row.set(owner, (row.get(owner) ?? 0) + 1);
+        cells.set(id, row);
+      }
+    }
+
+    // Pattern by pattern in catalog order, owners sorted within each.
+    const counts: PatternAdoptionCount[] = ids.flatMap(id =>
+      sortOwners([...(cells.get(id)?.keys() ?? [])]).map(owner => ({
+        patternId: id,
+        owner,
+        count: cells.get(id)!.get(owner)!,
+      })),
+    );
+    return {
+      patterns: ids,
+      owners: sortOwners([...new Set(counts.map(c => c.owner))]),
+      counts,
+      totals,
+    };
+  }
+
+  /**
+   * The entities with a `relations.usespattern` value containing `term`,
+   * keyed by ref. The catalog answers "order by relations.usespattern, text
+   * filter on relations.usespattern" by walking only that key's rows of its
+   * search index, whereas a plain filter is an EXISTS test per catalog entity,
+   * which SQLite evaluates for every entity in the catalog (PostgreSQL does
+   * not). The text match is a substring match and an entity may come back
+   * once per matching row, so callers narrow the answer to exact relations.
+   */
+  private async streamUsers(
+    term: string,
+    fields: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, Entity>> {
+    const users = new Map<string, Entity>();
+    for await (const page of this.catalog.streamEntities(
+      {
+        orderFields: { field: RELATION_USES_PATTERN_FILTER_KEY, order: 'asc' },
+        fullTextFilter: { term, fields: [RELATION_USES_PATTERN_FILTER_KEY] },
+        fields,
+        totalItems: 'exclude',
+        pageSize: PAGE_SIZE,
+      },
+      { credentials },
+    )) {
+      for (const entity of page) users.set(refOf(entity), entity);
+    }
+    return users;
+  }
+}
+
+/** Relation types are matched case-insensitively, as the catalog's filters do. */
+function isRelation(type: string, wanted: string): boolean {
+  return type.toLocaleLowerCase('en-US') === wanted.toLocaleLowerCase('en-US');
+}
+
+function refOf(entity: Entity): string {
+  return stringifyEntityRef({
+    kind: entity.kind,
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+  });
+}
+
+/** The distinct pattern ids an entity's usesPattern relations point at. */
+function patternIdsOf(entity: Entity): string[] {
+  const ids = new Set<string>();
+  for (const relation of entity.relations ?? []) {
+    if (!isRelation(relation.type, RELATION_USES_PATTERN)) continue;
+    const id = patternIdFromRef(relation.targetRef);
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+function toUsageEntity(entity: Entity): PatternUsageEntity {
+  const result: PatternUsageEntity = {
+    ref: refOf(entity),
+    kind: entity.kind,
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+  };
+  if (typeof entity.metadata.title === 'string') {
+    result.title = entity.metadata.title;
+  }
+  const type = (entity.spec as { type?: unknown } | undefined)?.type;
+  if (typeof type === 'string') result.type = type;
+  return result;
+}
+
+function ownersOf(entity: Entity): string[] {
+  const owners = new Set(
+    (entity.relations ?? [])
+      .filter(r => isRelation(r.type, RELATION_OWNED_BY))
+      .map(r => r.targetRef),
+  );
+  return owners.size > 0 ? [...owners] : [UNOWNED];
+}
+
+/** Owner refs alphabetically, `unowned` last. */
+function compareOwners(a: string, b: string): number {
+  if (a === UNOWNED) return b === UNOWNED ? 0 : 1;
+  if (b === UNOWNED) return -1;
+  return a.localeCompare(b, 'en-US');
+}
+
+function sortOwners(owners: string[]): string[] {
+  return owners.sort(compareOwners);
+}
+
+function compareEntities(a: PatternUsageEntity, b: PatternUsageEntity): number {
+  return (
+    (a.title ?? a.name).localeCompare(b.title ?? b.name, 'en-US', {
+      sensitivity: 'base',
+    }) || a.ref.localeCompare(b.ref, 'en-US')
+  );
+}
