@@ -5,9 +5,9 @@ export interface Config {
       /**
        * Extra content directories, each laid out like the built-in one
        * (`patterns/**\/*.md`, optional `categories.yaml`, `scenarios.yaml`,
-       * `decision-tree.yaml`). Later directories add patterns and override
-       * earlier ones with the same id. Relative paths are resolved from the
-       * backend's working directory.
+       * `decision-tree.yaml`, `gaps.yaml`, `layers.yaml`). Later directories
+       * add patterns and override earlier ones with the same id. Relative
+       * paths are resolved from the backend's working directory.
        */
       directories?: string[];
       /**

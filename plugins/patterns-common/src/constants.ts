@@ -57,3 +57,9 @@ export function sectionSlug(title: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/**
+ * Paths under `/patterns` that are pages of the plugin, so no pattern can
+ * have them as its id: its page could never be opened.
+ */
+export const RESERVED_PATTERN_IDS = ['guide', 'wizard', 'graph', 'adoption'] as const;

@@ -11,19 +11,16 @@ export function builtInContentDirectory(): string {
   const packageRoot = resolvePackagePath(
     '@system-design/backstage-plugin-patterns-node',
   );
-  const candidates = [
-    path.join(packageRoot, 'content'),
-    path.resolve(packageRoot, '..', '..', 'content'),
-  ];
-  const found = candidates.find(dir =>
-    fs.existsSync(path.join(dir, 'categories.yaml')),
+  // The copy script is not packed: where it exists, this is the repository,
+  // whose root content/ is the source even while a pack has copied it here.
+  const inRepository = fs.existsSync(
+    path.join(packageRoot, 'scripts', 'copy-content.js'),
   );
-  if (!found) {
-    throw new Error(
-      `The built-in pattern content is missing; looked in ${candidates.join(
-        ' and ',
-      )}`,
-    );
+  const dir = inRepository
+    ? path.resolve(packageRoot, '..', '..', 'content')
+    : path.join(packageRoot, 'content');
+  if (!fs.existsSync(path.join(dir, 'categories.yaml'))) {
+    throw new Error(`The built-in pattern content is missing from ${dir}`);
   }
-  return found;
+  return dir;
 }

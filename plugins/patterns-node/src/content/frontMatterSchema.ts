@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { PATTERN_RELATION_TYPES } from '@system-design/backstage-plugin-patterns-common';
+import {
+  PATTERN_RELATION_TYPES,
+  RESERVED_PATTERN_IDS,
+} from '@system-design/backstage-plugin-patterns-common';
 
 export const PATTERN_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -10,8 +13,15 @@ const patternId = z
     'must be lower-case letters and digits separated by hyphens',
   );
 
+const ownPatternId = patternId.refine(
+  id => !(RESERVED_PATTERN_IDS as readonly string[]).includes(id),
+  id => ({
+    message: `"${id}" is reserved for the page /patterns/${id}; choose another id`,
+  }),
+);
+
 export const frontMatterSchema = z.object({
-  id: patternId,
+  id: ownPatternId,
   title: z.string().trim().min(1),
   category: z.string().trim().min(1),
   bestFor: z.string().trim().min(1),

@@ -55,6 +55,23 @@ describe('loadPatternContent', () => {
     ]);
   });
 
+  it('rejects an id that is one of the plugin pages, such as "wizard"', async () => {
+    const dir = writeContentDirectory({
+      'resilience/timeout.md': patternDocumentSource('timeout'),
+      'resilience/wizard.md': patternDocumentSource('wizard'),
+    });
+    const content = await loadPatternContent([dir]);
+    expect(content.patterns.map(p => p.id)).toEqual(['timeout']);
+    expect(content.problems).toEqual([
+      {
+        file: path.join(dir, 'patterns/resilience/wizard.md'),
+        message: expect.stringContaining(
+          '"wizard" is reserved for the page /patterns/wizard',
+        ),
+      },
+    ]);
+  });
+
   it('rejects an unknown category', async () => {
     const dir = writeContentDirectory({
       'x/odd.md': patternDocumentSource('odd', {
