@@ -5,6 +5,7 @@ import {
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
 import { patternContentServiceRef } from '@system-design/backstage-plugin-patterns-node';
 import { PatternCollatorFactory } from './collator/PatternCollatorFactory';
+import { readCollatorSchedule } from './schedule/readCollatorSchedule';
 
 /** Indexes the pattern catalog for the portal's search. */
 export const searchModulePatterns = createBackendModule({
@@ -14,16 +15,15 @@ export const searchModulePatterns = createBackendModule({
     env.registerInit({
       deps: {
         indexRegistry: searchIndexRegistryExtensionPoint,
+        config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         content: patternContentServiceRef,
       },
-      async init({ indexRegistry, scheduler, content }) {
+      async init({ indexRegistry, config, scheduler, content }) {
         indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner({
-            frequency: { minutes: 30 },
-            timeout: { minutes: 5 },
-            initialDelay: { seconds: 3 },
-          }),
+          schedule: scheduler.createScheduledTaskRunner(
+            readCollatorSchedule(config),
+          ),
           factory: new PatternCollatorFactory(content),
         });
       },
