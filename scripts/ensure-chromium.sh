@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The browser tests use Debian's Chromium; Playwright never downloads one.
 set -euo pipefail
+# apt-get's helpers live in sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

@@ -7,6 +7,8 @@
 #
 # and everything else on stderr. scripts/stop-test-postgres.sh removes it.
 set -euo pipefail
+# runuser lives in sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 exec 3>&1 1>&2
 
 PORT="${PATTERNS_TEST_POSTGRES_PORT:-5433}"

@@ -2,6 +2,8 @@
 # Stops the PostgreSQL that scripts/start-test-postgres.sh started (same
 # PATTERNS_TEST_POSTGRES_PORT) and deletes its cluster.
 set -euo pipefail
+# runuser lives in sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 PORT="${PATTERNS_TEST_POSTGRES_PORT:-5433}"
 DATA="${TMPDIR:-/tmp}/patterns-test-postgres-$PORT"

@@ -32,8 +32,10 @@ step "Lint"
 yarn lint:all
 
 step "PostgreSQL for the catalog-integration tests"
-eval "$(bash scripts/start-test-postgres.sh)"
+postgres_env="$(bash scripts/start-test-postgres.sh)" # exits here if it fails
+eval "$postgres_env"
 trap 'bash scripts/stop-test-postgres.sh || true' EXIT
+: "${PATTERNS_TEST_POSTGRES_URL:?PostgreSQL did not start}"
 
 step "Unit and integration tests (SQLite and PostgreSQL)"
 log="$(mktemp)"

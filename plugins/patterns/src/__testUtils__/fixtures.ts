@@ -7,20 +7,9 @@ import {
   PatternSummary,
   PatternAdoption,
   PatternUsage,
+  PATTERN_SECTION_TITLES,
 } from '@system-design/backstage-plugin-patterns-common';
 import { PatternGraphResponse } from '../api/PatternsApi';
-
-const SECTION_TITLES = [
-  'Overview',
-  'Why Use It',
-  'When to Use',
-  'When NOT to Use',
-  'How It Works',
-  'Pros and Cons',
-  'Implementation Example',
-  'Real-World Examples',
-  'Related Patterns',
-];
 
 export const circuitBreaker: PatternDocument = {
   id: 'circuit-breaker',
@@ -32,7 +21,7 @@ export const circuitBreaker: PatternDocument = {
   aliases: ['breaker'],
   related: [{ id: 'retry-with-backoff', relation: 'complements' }],
   references: ['https://learn.microsoft.com/azure/architecture/patterns/circuit-breaker'],
-  sections: SECTION_TITLES.map(title => {
+  sections: PATTERN_SECTION_TITLES.map(title => {
     const id = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const prose = { type: 'markdown' as const, text: `About **${title}**.` };
     if (title === 'How It Works') {
