@@ -61,4 +61,10 @@ test('search finds patterns by title and body', async ({ page }) => {
   }).toPass({ timeout: 120_000 });
   await page.goto('/search?query=compensating');
   await expect(page.getByRole('link', { name: 'Saga' }).first()).toBeVisible();
+
+  // "Patterns" among the result types narrows the results to patterns.
+  await page.goto('/search?query=circuit');
+  await page.getByRole('button', { name: /^Patterns/ }).click();
+  await expect(page.getByRole('link', { name: 'Circuit Breaker' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /Checkout Service/ })).toHaveCount(0);
 });

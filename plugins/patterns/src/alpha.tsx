@@ -12,7 +12,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { PATTERNS_ANNOTATION } from '@system-design/backstage-plugin-patterns-common';
 import { patternsApiRef } from './api/PatternsApi';
@@ -85,6 +88,15 @@ const patternSearchResultItem = SearchResultListItemBlueprint.make({
   },
 });
 
+/** "Patterns" among the search page's result types. */
+const patternSearchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: 'pattern',
+    name: 'Patterns',
+    icon: <AccountTreeIcon />,
+  },
+});
+
 /** Architecture Patterns, for apps on the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'patterns',
@@ -94,6 +106,7 @@ export default createFrontendPlugin({
     patternsEntityContent,
     patternsEntityCard,
     patternSearchResultItem,
+    patternSearchResultType,
   ],
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
