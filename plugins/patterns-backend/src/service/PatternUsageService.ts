@@ -63,7 +63,7 @@ export class PatternUsageService {
     const { id } = await this.patterns.getPattern(patternId); // 404s
     const ref = patternEntityRef(id);
 
-    const users = await this.streamUsers(ref, USAGE_FIELDS, credentials);
+    const users = await this.streamUsers(ref, credentials);
     for (const [key, entity] of users) {
       if (!patternIdsOf(entity).includes(id)) users.delete(key);
     }
@@ -140,25 +140,28 @@ export class PatternUsageService {
   }
 
   /**
-   * The entities with a `relations.usespattern` value containing `term`,
-   * keyed by ref. The catalog answers "order by relations.usespattern, text
+   * The entities with a `relations.usespattern` value containing the
+   * pattern's ref, projected to the usage fields and keyed by ref. The catalog answers "order by relations.usespattern, text
    * filter on relations.usespattern" by walking only that key's rows of its
    * search index, whereas a plain filter is an EXISTS test per catalog entity,
    * which SQLite evaluates for every entity in the catalog (PostgreSQL does
    * not). The text match is a substring match and an entity may come back
-   * once per matching row, so callers narrow the answer to exact relations.
+   * once per matching row, so the caller narrows the answer to the exact
+   * relation.
    */
   private async streamUsers(
-    term: string,
-    fields: string[],
+    patternRef: string,
     credentials: BackstageCredentials,
   ): Promise<Map<string, Entity>> {
     const users = new Map<string, Entity>();
     for await (const page of this.catalog.streamEntities(
       {
         orderFields: { field: RELATION_USES_PATTERN_FILTER_KEY, order: 'asc' },
-        fullTextFilter: { term, fields: [RELATION_USES_PATTERN_FILTER_KEY] },
-        fields,
+        fullTextFilter: {
+          term: patternRef,
+          fields: [RELATION_USES_PATTERN_FILTER_KEY],
+        },
+        fields: USAGE_FIELDS,
         totalItems: 'exclude',
         pageSize: PAGE_SIZE,
       },
