@@ -15,6 +15,12 @@ export interface Config {
        * @default true
        */
       includeBuiltIn?: boolean;
+      /**
+       * Reload the content directories this often, in seconds; by default
+       * they are read once per backend start (and again after a read error).
+       * Replicas serve the same content within one interval.
+       */
+      reloadIntervalSeconds?: number;
     };
   };
 }

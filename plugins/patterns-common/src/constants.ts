@@ -23,20 +23,17 @@ export const PATTERN_SECTION_TITLES = [
   'Related Patterns',
 ] as const;
 
-export const PATTERN_RELATION_TYPES = [
-  'complements',
-  'alternative',
-  'builds-on',
-  'enables',
-] as const;
-
-/** The relation a target must declare back for a link to be consistent. */
-export const INVERSE_RELATION = {
-  complements: 'complements',
-  alternative: 'alternative',
-  'builds-on': 'enables',
-  enables: 'builds-on',
-} as const;
+/**
+ * The operations subsections every document has inside its nine sections:
+ * how the pattern fails and what to watch under How It Works, how to test
+ * it under Implementation Example.
+ */
+export const PATTERN_OPERATIONS_SUBSECTIONS: Readonly<
+  Partial<Record<(typeof PATTERN_SECTION_TITLES)[number], readonly string[]>>
+> = {
+  'How It Works': ['Failure modes', 'What to monitor'],
+  'Implementation Example': ['Testing it'],
+};
 
 /** `pattern:default/<id>`: the target of a usesPattern relation. */
 export function patternEntityRef(id: string): string {
@@ -57,9 +54,3 @@ export function sectionSlug(title: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
-
-/**
- * Paths under `/patterns` that are pages of the plugin, so no pattern can
- * have them as its id: its page could never be opened.
- */
-export const RESERVED_PATTERN_IDS = ['guide', 'wizard', 'graph', 'adoption'] as const;

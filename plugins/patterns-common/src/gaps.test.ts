@@ -1,4 +1,5 @@
-import { findPatternGaps, GapRule } from './gaps';
+import { findPatternGaps } from './gaps';
+import { GapRule } from './schemas';
 
 const rule = (overrides: Partial<GapRule> & Pick<GapRule, 'id'>): GapRule => ({
   severity: 'warning',
@@ -51,7 +52,9 @@ describe('findPatternGaps', () => {
   });
 
   it('stays quiet once any unlessAny pattern is used', () => {
-    expect(findPatternGaps(['retry-with-backoff', 'timeout'], RULES)).toEqual([]);
+    expect(findPatternGaps(['retry-with-backoff', 'timeout'], RULES)).toEqual(
+      [],
+    );
     expect(findPatternGaps(['saga', 'outbox'], RULES)).toEqual([]);
   });
 
@@ -63,11 +66,15 @@ describe('findPatternGaps', () => {
   });
 
   it('needs every id in uses', () => {
-    const both = rule({ id: 'both', uses: ['saga', 'cqrs'], unlessAny: ['outbox'] });
+    const both = rule({
+      id: 'both',
+      uses: ['saga', 'cqrs'],
+      unlessAny: ['outbox'],
+    });
     expect(findPatternGaps(['saga'], [both])).toEqual([]);
-    expect(findPatternGaps(['saga', 'cqrs'], [both]).map(g => g.ruleId)).toEqual([
-      'both',
-    ]);
+    expect(
+      findPatternGaps(['saga', 'cqrs'], [both]).map(g => g.ruleId),
+    ).toEqual(['both']);
   });
 
   it('never fires a rule with an empty uses list', () => {

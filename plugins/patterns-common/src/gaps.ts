@@ -1,29 +1,4 @@
-/** How loudly a gap is shown: `warning` for real risks, `info` for advice. */
-export type GapSeverity = 'warning' | 'info';
-
-export const GAP_SEVERITIES: readonly GapSeverity[] = ['warning', 'info'];
-
-/**
- * A risky combination of patterns, kept as data in `content/gaps.yaml`.
- *
- * The rule fires for an entity that uses every id in `uses` and none of the
- * ids in `unlessAny`; with an empty `unlessAny` it fires whenever `uses`
- * matches (a pattern that is risky on its own, such as two-phase commit
- * across services).
- */
-export interface GapRule {
-  /** Stable id, e.g. `retry-without-timeout`; later content overrides by id. */
-  id: string;
-  severity: GapSeverity;
-  /** Pattern ids that must all be used for the rule to apply. */
-  uses: string[];
-  /** Pattern ids any one of which, when used, closes the gap. */
-  unlessAny: string[];
-  /** Why the combination is risky and what to do, for the entity page. */
-  message: string;
-  /** Pattern ids to consider adding. */
-  suggest: string[];
-}
+import { GAP_SEVERITIES, GapRule, GapSeverity } from './schemas';
 
 /** A rule that fired for one set of used patterns. */
 export interface PatternGap {

@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+export * from './schemas';
+export * from './relations';
 export * from './types';
 export * from './constants';
 export * from './annotation';
@@ -13,3 +15,4 @@ export * from './decisionTree';
 export * from './graph';
 export * from './layers';
 export * from './usage';
+export * from './api';

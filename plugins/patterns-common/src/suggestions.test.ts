@@ -1,5 +1,6 @@
 import { suggestPatterns } from './suggestions';
-import { PatternScenario, PatternSummary } from './types';
+import { PatternScenario } from './schemas';
+import { PatternSummary } from './types';
 
 const summary = (
   id: string,
@@ -39,7 +40,9 @@ const SUMMARIES: PatternSummary[] = [
   ]),
   summary('outbox', [{ id: 'saga', relation: 'complements' }]),
   summary('two-phase-commit', [{ id: 'saga', relation: 'alternative' }]),
-  summary('event-driven-architecture', [{ id: 'saga', relation: 'complements' }]),
+  summary('event-driven-architecture', [
+    { id: 'saga', relation: 'complements' },
+  ]),
   summary('service-mesh', [
     { id: 'sidecar', relation: 'builds-on' },
     { id: 'service-registry', relation: 'builds-on' },
@@ -123,7 +126,9 @@ describe('suggestPatterns', () => {
 
   it('limits the list, ignores unknown ids and suggests nothing for nothing', () => {
     expect(
-      suggestPatterns(['retry-with-backoff'], SUMMARIES, SCENARIOS, { limit: 1 }),
+      suggestPatterns(['retry-with-backoff'], SUMMARIES, SCENARIOS, {
+        limit: 1,
+      }),
     ).toHaveLength(1);
     expect(suggestPatterns(['no-such-id'], SUMMARIES, SCENARIOS)).toEqual([]);
     expect(suggestPatterns([], SUMMARIES, SCENARIOS)).toEqual([]);

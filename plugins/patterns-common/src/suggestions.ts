@@ -1,4 +1,13 @@
-import { PatternRelationType, PatternScenario, PatternSummary } from './types';
+import {
+  describeSuggestionLink,
+  inverseOf,
+  isSuggestingRelation,
+  PatternRelationType,
+  SuggestingRelationType,
+  suggestionWeightOf,
+} from './relations';
+import { PatternScenario } from './schemas';
+import { PatternSummary } from './types';
 
 /** Why a pattern is suggested. */
 export type SuggestionReason =
@@ -7,11 +16,11 @@ export type SuggestionReason =
       /** The used pattern the link comes from. */
       from: string;
       /**
-       * The link as seen from the used pattern: `complements` (they go
+       * The link as seen from the used pattern, e.g. `complements` (they go
        * together), `builds-on` (the used pattern needs the suggestion) or
        * `enables` (the suggestion builds on the used pattern).
        */
-      relation: Exclude<PatternRelationType, 'alternative'>;
+      relation: SuggestingRelationType;
       /** e.g. "complements Circuit Breaker". */
       text: string;
     }
@@ -41,22 +50,8 @@ export interface SuggestPatternsOptions {
   limit?: number;
 }
 
-/** A prerequisite or a complement counts more than a scenario pairing. */
-const WEIGHTS = {
-  'builds-on': 3,
-  complements: 3,
-  enables: 1,
-  scenario: 1,
-} as const;
-
-type Direction = Exclude<PatternRelationType, 'alternative'>;
-
-/** The relation read from the other end of the link. */
-const INVERSE: Record<Direction, Direction> = {
-  complements: 'complements',
-  'builds-on': 'enables',
-  enables: 'builds-on',
-};
+/** A scenario pairing counts as much as the weakest link. */
+const SCENARIO_WEIGHT = 1;
 
 /**
  * Patterns that often go with `usedIds`: linked from a used pattern as a
@@ -90,8 +85,11 @@ export function suggestPatterns(
   };
 
   // Links are read from both ends, so a one-sided link still counts.
-  const links: Array<{ from: string; to: string; relation: PatternRelationType }> =
-    [];
+  const links: Array<{
+    from: string;
+    to: string;
+    relation: PatternRelationType;
+  }> = [];
   for (const summary of summaries) {
     for (const link of summary.related) {
       if (usedSet.has(summary.id)) {
@@ -101,24 +99,23 @@ export function suggestPatterns(
         links.push({
           from: link.id,
           to: summary.id,
-          relation:
-            link.relation === 'alternative'
-              ? 'alternative'
-              : INVERSE[link.relation],
+          relation: inverseOf(link.relation),
         });
       }
     }
   }
+  // A link that carries no suggestion weight (an alternative) rules the target out.
   for (const link of links) {
-    if (link.relation === 'alternative') excluded.add(link.to);
+    if (!isSuggestingRelation(link.relation)) excluded.add(link.to);
   }
   for (const link of links) {
-    if (link.relation === 'alternative' || !byId.has(link.to)) continue;
+    const relation = link.relation;
+    if (!isSuggestingRelation(relation) || !byId.has(link.to)) continue;
     addReason(link.to, {
       type: 'related',
       from: link.from,
-      relation: link.relation,
-      text: describeLink(link.relation, title(link.from)),
+      relation,
+      text: describeSuggestionLink(relation, title(link.from)),
     });
   }
 
@@ -167,18 +164,7 @@ export function suggestPatterns(
 }
 
 function weight(reason: SuggestionReason): number {
-  return reason.type === 'scenario' ? WEIGHTS.scenario : WEIGHTS[reason.relation];
-}
-
-function describeLink(relation: Direction, fromTitle: string): string {
-  switch (relation) {
-    case 'complements':
-      return `complements ${fromTitle}`;
-    case 'builds-on':
-      return `${fromTitle} builds on it`;
-    case 'enables':
-      return `builds on ${fromTitle}`;
-    default:
-      return fromTitle;
-  }
+  return reason.type === 'scenario'
+    ? SCENARIO_WEIGHT
+    : suggestionWeightOf(reason.relation) ?? 0;
 }

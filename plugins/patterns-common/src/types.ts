@@ -1,26 +1,7 @@
-/** The kinds of link between two patterns. */
-export type PatternRelationType =
-  | 'complements'
-  | 'alternative'
-  | 'builds-on'
-  | 'enables';
+import { PatternFrontMatter } from './schemas';
 
-export interface PatternRelation {
-  id: string;
-  relation: PatternRelationType;
-}
-
-/** What lists and cards need about a pattern. */
-export interface PatternSummary {
-  id: string;
-  title: string;
-  category: string;
-  bestFor: string;
-  tradeoff: string;
-  summary: string;
-  aliases: string[];
-  related: PatternRelation[];
-}
+/** What lists and cards need about a pattern: its front matter without the references. */
+export type PatternSummary = Omit<PatternFrontMatter, 'references'>;
 
 /** A piece of a section: prose, a Mermaid diagram, or a code block. */
 export type PatternBlock =
@@ -37,22 +18,7 @@ export interface PatternSection {
   blocks: PatternBlock[];
 }
 
-/** A whole pattern document. */
-export interface PatternDocument extends PatternSummary {
-  references: string[];
+/** A whole pattern document: every front-matter field, then its sections in order. */
+export type PatternDocument = PatternFrontMatter & {
   sections: PatternSection[];
-}
-
-export interface PatternCategory {
-  id: string;
-  title: string;
-  focus: string;
-  description: string;
-  /** Pattern ids in display order. */
-  patterns: string[];
-}
-
-export interface PatternScenario {
-  scenario: string;
-  patterns: string[];
-}
+};

@@ -6,7 +6,10 @@
  */
 export * from './content/ContentProblem';
 export * from './content/types';
-export { parsePatternDocument, describeSectionOrder } from './content/parsePatternDocument';
+export {
+  parsePatternDocument,
+  describeSectionOrder,
+} from './content/parsePatternDocument';
 export { loadPatternContent } from './content/loadPatternContent';
 export { builtInContentDirectory } from './content/builtInContentDirectory';
 export {

@@ -9,7 +9,8 @@ import {
   PatternSummary,
   PatternUsage,
 } from '@system-design/backstage-plugin-patterns-common';
-import { PatternGraphResponse, PatternsApi } from '../src/api/PatternsApi';
+import { PatternGraphResponse } from '@system-design/backstage-plugin-patterns-common';
+import { PatternsApi } from '../src/api/PatternsApi';
 import {
   adoption,
   categories,

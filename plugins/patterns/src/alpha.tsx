@@ -68,7 +68,9 @@ const patternsEntityContent = EntityContentBlueprint.make({
 const patternsEntityCard = EntityCardBlueprint.make({
   params: {
     type: 'info',
-    filter: { [`metadata.annotations.${PATTERNS_ANNOTATION}`]: { $exists: true } },
+    filter: {
+      [`metadata.annotations.${PATTERNS_ANNOTATION}`]: { $exists: true },
+    },
     loader: () =>
       import('./components/EntityPatternsCard').then(m => (
         <m.EntityPatternsCard />

@@ -1,7 +1,4 @@
-import {
-  createRouteRef,
-  createSubRouteRef,
-} from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /** `/patterns`: the pattern catalog. */
 export const rootRouteRef = createRouteRef({ id: 'patterns' });

@@ -114,7 +114,7 @@ describe('PatternAnnotationProcessor', () => {
     await processEntity(processor, withPatterns('retry-with-backof'));
     expect(logger.debug).toHaveBeenCalledTimes(1);
     expect(logger.debug).toHaveBeenCalledWith(
-      'Pattern annotation problems on component:default/checkout: Annotation system-design/patterns: Unknown pattern id "retry-with-backof" — did you mean retry-with-backoff?',
+      'Pattern annotation problems on component:default/checkout: Unknown pattern id "retry-with-backof" — did you mean retry-with-backoff?',
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();

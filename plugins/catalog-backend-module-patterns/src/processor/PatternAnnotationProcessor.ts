@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ENTITY_STATUS_CATALOG_PROCESSING_TYPE } from '@backstage/catalog-client';
 import {
   Entity,
   getCompoundEntityRef,
@@ -13,12 +12,13 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  annotationProblemStatusItem,
   PATTERN_ENTITY_KIND,
   PATTERN_ENTITY_NAMESPACE,
   PATTERNS_ANNOTATION,
   PatternIdIndex,
   RELATION_USES_PATTERN,
-  parsePatternAnnotation,
+  resolvePatternAnnotation,
 } from '@system-design/backstage-plugin-patterns-common';
 
 export interface PatternAnnotationProcessorOptions {
@@ -57,16 +57,10 @@ export class PatternAnnotationProcessor implements CatalogProcessor {
       return entity;
     }
 
-    const problems: string[] = [];
-    let ids: string[] = [];
-    if (typeof value !== 'string') {
-      // The catalog's own validation rejects this first; kept for safety.
-      problems.push('The value must be a string of pattern ids.');
-    } else {
-      const parsed = parsePatternAnnotation(value, await this.loadIndex());
-      ids = parsed.ids;
-      problems.push(...parsed.problems.map(p => p.message));
-    }
+    const { ids, problems } = resolvePatternAnnotation(
+      value,
+      await this.loadIndex(),
+    );
 
     const source = getCompoundEntityRef(entity);
     for (const id of ids) {
@@ -86,15 +80,12 @@ export class PatternAnnotationProcessor implements CatalogProcessor {
     if (problems.length === 0) {
       return entity;
     }
-    const messages = problems.map(
-      problem => `Annotation ${PATTERNS_ANNOTATION}: ${problem}`,
-    );
     this.options.logger.debug(
-      `Pattern annotation problems on ${stringifyEntityRef(
-        entity,
-      )}: ${messages.join(' ')}`,
+      `Pattern annotation problems on ${stringifyEntityRef(entity)}: ${problems
+        .map(p => p.message)
+        .join(' ')}`,
     );
-    return withStatusItems(entity, messages.map(toStatusItem));
+    return withStatusItems(entity, problems.map(annotationProblemStatusItem));
   }
 
   private loadIndex(): Promise<PatternIdIndex> {
@@ -108,15 +99,6 @@ export class PatternAnnotationProcessor implements CatalogProcessor {
     }
     return this.index;
   }
-}
-
-function toStatusItem(message: string): EntityStatusItem {
-  return {
-    type: ENTITY_STATUS_CATALOG_PROCESSING_TYPE,
-    level: 'error',
-    message: `InputError: ${message}`,
-    error: { name: 'InputError', message },
-  };
 }
 
 /** The entity with the items appended to its status, without duplicates. */

@@ -1,7 +1,8 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import {
   MAX_ANNOTATION_LENGTH,
-  parsePatternAnnotation,
+  annotationProblemsFromStatus,
+  resolvePatternAnnotation,
 } from '@system-design/backstage-plugin-patterns-common';
 import {
   createProcessor,
@@ -380,7 +381,7 @@ describe('system-design/patterns annotation corpus', () => {
 
   describe('parser', () => {
     it.each(corpus)('$name', ({ value, ids, errors }) => {
-      const parsed = parsePatternAnnotation(value, testPatternIdIndex());
+      const parsed = resolvePatternAnnotation(value, testPatternIdIndex());
       expect(parsed.ids).toEqual(ids);
       expect(parsed.problems.map(p => p.message)).toEqual(errors);
     });
@@ -400,13 +401,17 @@ describe('system-design/patterns annotation corpus', () => {
       // Only relations are emitted: an emitted error would keep the entity out.
       expect(result.emitted.every(r => r.type === 'relation')).toBe(true);
 
-      expect(result.entity.status?.items ?? []).toEqual(
-        errors.map(message => ({
-          type: 'backstage.io/catalog-processing',
-          level: 'error',
-          message: `InputError: ${PREFIX}${message}`,
-          error: { name: 'InputError', message: `${PREFIX}${message}` },
-        })),
+      const items = result.entity.status?.items ?? [];
+      expect(items.map(item => [item.type, item.level, item.message])).toEqual(
+        errors.map(message => [
+          'backstage.io/catalog-processing',
+          'error',
+          `InputError: ${PREFIX}${message}`,
+        ]),
+      );
+      // The problems travel as data: every reader gets back what the resolver found.
+      expect(annotationProblemsFromStatus(result.entity)).toEqual(
+        resolvePatternAnnotation(value, testPatternIdIndex()).problems,
       );
       // Every message is bounded, whatever the input.
       for (const message of result.messages) {

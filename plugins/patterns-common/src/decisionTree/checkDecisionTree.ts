@@ -1,4 +1,4 @@
-import { DecisionTree } from './types';
+import { DecisionTree } from '../schemas';
 
 /**
  * Problems with a decision tree: answers leading nowhere, questions without
@@ -13,7 +13,8 @@ export function checkDecisionTree(
   const exists = (id: string) => Boolean(questions[id] || outcomes[id]);
 
   for (const id of Object.keys(questions)) {
-    if (outcomes[id]) problems.push(`"${id}" is both a question and an outcome`);
+    if (outcomes[id])
+      problems.push(`"${id}" is both a question and an outcome`);
   }
   if (!exists(tree.start.next)) {
     problems.push(`start leads to unknown node "${tree.start.next}"`);
@@ -57,14 +58,17 @@ export function checkDecisionTree(
   visit(tree.start.next);
 
   for (const id of [...Object.keys(questions), ...Object.keys(outcomes)]) {
-    if (!reachable.has(id)) problems.push(`"${id}" is unreachable from the start`);
+    if (!reachable.has(id))
+      problems.push(`"${id}" is unreachable from the start`);
   }
   const recommended = new Set(
     [...reachable].flatMap(id => outcomes[id]?.patterns ?? []),
   );
   for (const patternId of knownPatternIds) {
     if (!recommended.has(patternId)) {
-      problems.push(`pattern "${patternId}" is not recommended by any reachable outcome`);
+      problems.push(
+        `pattern "${patternId}" is not recommended by any reachable outcome`,
+      );
     }
   }
   return problems;

@@ -1,4 +1,5 @@
-import { DecisionState, DecisionTree } from './types';
+import { DecisionTree } from '../schemas';
+import { DecisionState } from './types';
 import { visitedNodes } from './walkDecisionTree';
 
 const START_NODE = 'start';
@@ -17,14 +18,19 @@ function label(text: string): string {
  */
 export function decisionTreeToMermaid(
   tree: DecisionTree,
-  options: { titleOf?: (patternId: string) => string; state?: DecisionState } = {},
+  options: {
+    titleOf?: (patternId: string) => string;
+    state?: DecisionState;
+  } = {},
 ): string {
   const titleOf = options.titleOf ?? ((id: string) => id);
   const lines = ['flowchart TD'];
   const edges: Array<{ from: string; to: string }> = [];
 
   lines.push(
-    `  ${nodeId(START_NODE)}[${label(tree.start.text)}] --> ${nodeId(tree.start.next)}`,
+    `  ${nodeId(START_NODE)}[${label(tree.start.text)}] --> ${nodeId(
+      tree.start.next,
+    )}`,
   );
   edges.push({ from: START_NODE, to: tree.start.next });
   for (const [id, question] of Object.entries(tree.questions)) {
@@ -58,7 +64,9 @@ export function decisionTreeToMermaid(
       `  class ${path.map(nodeId).join(',')} taken`,
     );
     if (taken.length > 0) {
-      lines.push(`  linkStyle ${taken.join(',')} stroke:#b26a00,stroke-width:3px`);
+      lines.push(
+        `  linkStyle ${taken.join(',')} stroke:#b26a00,stroke-width:3px`,
+      );
     }
   }
   return lines.join('\n');

@@ -2,3 +2,4 @@ export * from './types';
 export * from './walkDecisionTree';
 export * from './checkDecisionTree';
 export * from './decisionTreeToMermaid';
+export * from './repairDecisionTree';

@@ -1,6 +1,6 @@
 import { checkDecisionTree } from './checkDecisionTree';
 import { decisionTreeToMermaid } from './decisionTreeToMermaid';
-import { DecisionTree } from './types';
+import { DecisionTree } from '../schemas';
 import {
   answerDecision,
   backDecision,
@@ -82,10 +82,13 @@ describe('decision engine', () => {
 
   it('draws the tree as a flowchart and highlights the path taken', () => {
     const chart = decisionTreeToMermaid(tree, {
-      titleOf: id => ({ rest: 'REST', graphql: 'GraphQL', timeout: 'Timeout' })[id]!,
+      titleOf: id =>
+        ({ rest: 'REST', graphql: 'GraphQL', timeout: 'Timeout' }[id]!),
       state: walkDecision(tree, [0, 1]),
     });
-    expect(chart).toContain('n_start["What problem are you solving?"] --> n_apis');
+    expect(chart).toContain(
+      'n_start["What problem are you solving?"] --> n_apis',
+    );
     expect(chart).toContain('n_apis{"Need to expose APIs?"}');
     expect(chart).toContain('n_clients -->|"Mobile"| n_graphql');
     expect(chart).toContain('n_graphql["GraphQL"]');
@@ -119,7 +122,10 @@ describe('checkDecisionTree', () => {
         },
         orphan: { text: 'Lost?', answers: [] },
       },
-      outcomes: { ...tree.outcomes, graphql: { patterns: ['graphq'], why: '' } },
+      outcomes: {
+        ...tree.outcomes,
+        graphql: { patterns: ['graphq'], why: '' },
+      },
     };
     expect(checkDecisionTree(broken, ids)).toEqual([
       'question "clients", answer "Public/Web" leads to unknown node "nowhere" (a dead end)',

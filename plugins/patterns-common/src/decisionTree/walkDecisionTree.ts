@@ -1,12 +1,15 @@
-import { DecisionState, DecisionTree } from './types';
+import { DecisionTree } from '../schemas';
+import { DecisionState } from './types';
 
 function stateAt(
   tree: DecisionTree,
   nodeId: string,
   steps: DecisionState['steps'],
 ): DecisionState {
-  if (tree.outcomes[nodeId]) return { steps, kind: 'outcome', outcomeId: nodeId };
-  if (tree.questions[nodeId]) return { steps, kind: 'question', questionId: nodeId };
+  if (tree.outcomes[nodeId])
+    return { steps, kind: 'outcome', outcomeId: nodeId };
+  if (tree.questions[nodeId])
+    return { steps, kind: 'question', questionId: nodeId };
   throw new Error(`The decision tree has no question or outcome "${nodeId}"`);
 }
 
@@ -58,18 +61,30 @@ export function walkDecision(
   );
 }
 
-/** Like walkDecision, but stops at the last valid step instead of throwing. */
+/**
+ * No walk is longer than this: a shared URL with thousands of answers (or a
+ * tree with a cycle) is cut here instead of freezing the page.
+ */
+export const MAX_DECISION_STEPS = 64;
+
+/**
+ * Like walkDecision, but stops at the last valid step instead of throwing:
+ * at an unknown answer, an answer leading nowhere, or MAX_DECISION_STEPS.
+ */
 export function walkDecisionLeniently(
   tree: DecisionTree,
-  answerIndexes: number[],
+  answerIndexes: readonly number[],
 ): DecisionState {
   let state = restartDecision(tree);
-  for (const index of answerIndexes) {
+  const steps: DecisionState['steps'] = [];
+  for (const index of answerIndexes.slice(0, MAX_DECISION_STEPS)) {
     if (state.kind !== 'question') break;
-    if (!tree.questions[state.questionId].answers[index]) break;
-    state = answerDecision(tree, state, index);
+    const answer = tree.questions[state.questionId]?.answers[index];
+    if (!answer || !(tree.questions[answer.next] || tree.outcomes[answer.next])) break;
+    steps.push({ questionId: state.questionId, answerIndex: index });
+    state = stateAt(tree, answer.next, steps);
   }
-  return state;
+  return { ...state, steps: [...steps] };
 }
 
 /**
@@ -98,6 +113,7 @@ export function pathToPattern(
 
 /** Every node the walk passed through, start to current. */
 export function visitedNodes(state: DecisionState): string[] {
-  const current = state.kind === 'question' ? state.questionId : state.outcomeId;
+  const current =
+    state.kind === 'question' ? state.questionId : state.outcomeId;
   return [...state.steps.map(step => step.questionId), current];
 }

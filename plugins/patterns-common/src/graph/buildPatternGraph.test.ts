@@ -63,7 +63,11 @@ describe('buildPatternGraph', () => {
 
   it('gives the neighbourhood of a set of patterns', () => {
     const near = neighbourhood(graph, ['retry']);
-    expect(near.nodes.map(n => n.id).sort()).toEqual(['mesh', 'retry', 'timeout']);
+    expect(near.nodes.map(n => n.id).sort()).toEqual([
+      'mesh',
+      'retry',
+      'timeout',
+    ]);
     expect(near.edges).toHaveLength(2);
   });
 });

@@ -1,13 +1,11 @@
-import { PatternRelationType, PatternSummary } from '../types';
+import { graphEdgeOf, PatternGraphRelation } from '../relations';
+import { PatternSummary } from '../types';
 
 export interface PatternGraphNode {
   id: string;
   title: string;
   category: string;
 }
-
-/** Edge relations: `enables` is folded into its inverse, `builds-on`. */
-export type PatternGraphRelation = Exclude<PatternRelationType, 'enables'>;
 
 export interface PatternGraphEdge {
   source: string;
@@ -22,8 +20,8 @@ export interface PatternGraph {
 
 /**
  * The related-pattern graph: one node per pattern, one edge per related
- * pair. Symmetric relations (complements, alternative) appear once;
- * "A enables B" is drawn as "B builds-on A". Links to unknown ids are dropped.
+ * pair, drawn as the relation table says (symmetric relations once, a
+ * reversed one as its inverse). Links to unknown ids are dropped.
  */
 export function buildPatternGraph(patterns: PatternSummary[]): PatternGraph {
   const known = new Set(patterns.map(p => p.id));
@@ -31,15 +29,11 @@ export function buildPatternGraph(patterns: PatternSummary[]): PatternGraph {
   for (const pattern of patterns) {
     for (const link of pattern.related) {
       if (!known.has(link.id) || link.id === pattern.id) continue;
-      let edge: PatternGraphEdge;
-      if (link.relation === 'enables') {
-        edge = { source: link.id, target: pattern.id, relation: 'builds-on' };
-      } else if (link.relation === 'builds-on') {
-        edge = { source: pattern.id, target: link.id, relation: 'builds-on' };
-      } else {
-        const [source, target] = [pattern.id, link.id].sort();
-        edge = { source, target, relation: link.relation };
-      }
+      const edge: PatternGraphEdge = graphEdgeOf(
+        pattern.id,
+        link.id,
+        link.relation,
+      );
       edges.set(`${edge.source}|${edge.target}|${edge.relation}`, edge);
     }
   }
@@ -55,7 +49,9 @@ export function neighbourhood(
   startIds: string[],
   depth = 1,
 ): PatternGraph {
-  const included = new Set(startIds.filter(id => graph.nodes.some(n => n.id === id)));
+  const included = new Set(
+    startIds.filter(id => graph.nodes.some(n => n.id === id)),
+  );
   let frontier = [...included];
   for (let level = 0; level < depth; level++) {
     const next: string[] = [];
@@ -74,6 +70,8 @@ export function neighbourhood(
   }
   return {
     nodes: graph.nodes.filter(n => included.has(n.id)),
-    edges: graph.edges.filter(e => included.has(e.source) && included.has(e.target)),
+    edges: graph.edges.filter(
+      e => included.has(e.source) && included.has(e.target),
+    ),
   };
 }

@@ -6,11 +6,16 @@ describe('layersToMermaid', () => {
       {
         layers: [
           { id: 'data', title: 'Data Layer', patterns: ['saga'] },
-          { id: 'messaging', title: 'Messaging Layer', patterns: ['event-driven-architecture'] },
+          {
+            id: 'messaging',
+            title: 'Messaging Layer',
+            patterns: ['event-driven-architecture'],
+          },
         ],
         links: [{ from: 'saga', to: 'event-driven-architecture' }],
       },
-      id => ({ saga: 'Saga', 'event-driven-architecture': 'Event-Driven' })[id]!,
+      id =>
+        ({ saga: 'Saga', 'event-driven-architecture': 'Event-Driven' }[id]!),
     );
     expect(chart.split('\n')).toEqual([
       'graph LR',

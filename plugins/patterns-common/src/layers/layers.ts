@@ -1,15 +1,4 @@
-/** A layer of the guide's layer graph. */
-export interface PatternLayer {
-  id: string;
-  title: string;
-  patterns: string[];
-}
-
-/** The layers top to bottom and the dotted links between patterns. */
-export interface PatternLayers {
-  layers: PatternLayer[];
-  links: Array<{ from: string; to: string }>;
-}
+import { PatternLayers } from '../schemas';
 
 function nodeId(id: string): string {
   return `p_${id.replace(/[^a-zA-Z0-9]/g, '_')}`;
@@ -33,9 +22,7 @@ export function layersToMermaid(
     lines.push('  end');
   }
   model.layers.slice(1).forEach((layer, i) => {
-    lines.push(
-      `  L_${nodeId(model.layers[i].id)} --> L_${nodeId(layer.id)}`,
-    );
+    lines.push(`  L_${nodeId(model.layers[i].id)} --> L_${nodeId(layer.id)}`);
   });
   for (const link of model.links) {
     lines.push(`  ${nodeId(link.from)} -.-> ${nodeId(link.to)}`);

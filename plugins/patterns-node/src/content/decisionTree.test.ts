@@ -38,12 +38,15 @@ function walkByLabels(tree: DecisionTree, labels: string[]) {
   const indexes: number[] = [];
   let state = walkDecision(tree, []);
   for (const label of labels) {
-    if (state.kind !== 'question') throw new Error(`walk ended before "${label}"`);
+    if (state.kind !== 'question')
+      throw new Error(`walk ended before "${label}"`);
     const index = tree.questions[state.questionId].answers.findIndex(
       a => a.label === label,
     );
     if (index < 0) {
-      throw new Error(`"${tree.questions[state.questionId].text}" has no answer "${label}"`);
+      throw new Error(
+        `"${tree.questions[state.questionId].text}" has no answer "${label}"`,
+      );
     }
     indexes.push(index);
     state = walkDecision(tree, indexes);
@@ -66,13 +69,16 @@ describe('the built-in decision tree', () => {
     expect(texts).toEqual(expect.arrayContaining(SEED_QUESTIONS));
   });
 
-  it.each(SEED_PATHS)('answers %j lead to %s, as in the guide', (labels, outcome) => {
-    const state = walkByLabels(tree, labels);
-    expect(state.kind).toBe('outcome');
-    expect(state.kind === 'outcome' && tree.outcomes[state.outcomeId].patterns).toEqual([
-      outcome,
-    ]);
-  });
+  it.each(SEED_PATHS)(
+    'answers %j lead to %s, as in the guide',
+    (labels, outcome) => {
+      const state = walkByLabels(tree, labels);
+      expect(state.kind).toBe('outcome');
+      expect(
+        state.kind === 'outcome' && tree.outcomes[state.outcomeId].patterns,
+      ).toEqual([outcome]);
+    },
+  );
 
   it('reaches every pattern by some path, with a reason', async () => {
     const recommended = Object.values(tree.outcomes).flatMap(o => o.patterns);

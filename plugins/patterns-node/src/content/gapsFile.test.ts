@@ -13,7 +13,8 @@ function directoryWithGaps(gapsYaml: string | undefined) {
   return writeContentDirectory(
     {
       'resilience/timeout.md': patternDocumentSource('timeout'),
-      'resilience/retry-with-backoff.md': patternDocumentSource('retry-with-backoff'),
+      'resilience/retry-with-backoff.md':
+        patternDocumentSource('retry-with-backoff'),
       'data/saga.md': patternDocumentSource('saga', {
         frontMatter: { category: 'data' },
       }),
@@ -89,8 +90,16 @@ describe('loadPatternContent: gaps.yaml', () => {
         message:
           'gap rule "typo-in-uses" uses unknown pattern "retry-with-backof"; the rule is skipped',
       },
-      { file, message: 'gap rule "typo-elsewhere" unlessAny names unknown pattern "outbox"' },
-      { file, message: 'gap rule "typo-elsewhere" suggest names unknown pattern "outbox"' },
+      {
+        file,
+        message:
+          'gap rule "typo-elsewhere" unlessAny names unknown pattern "outbox"',
+      },
+      {
+        file,
+        message:
+          'gap rule "typo-elsewhere" suggest names unknown pattern "outbox"',
+      },
     ]);
     expect(content.gaps).toEqual([
       expect.objectContaining({
@@ -109,17 +118,24 @@ describe('loadPatternContent: gaps.yaml', () => {
     const content = await loadPatternContent([dir]);
     expect(content.gaps).toEqual([]);
     expect(content.problems).toEqual([
-      { file: path.join(dir, 'gaps.yaml'), message: expect.stringContaining('gaps.0.uses') },
+      {
+        file: path.join(dir, 'gaps.yaml'),
+        message: expect.stringContaining('gaps.0.uses'),
+      },
     ]);
   });
 
   it('reports a duplicate rule id within one file and keeps the first', async () => {
-    const dir = directoryWithGaps(`gaps:${RETRY_RULE}${RETRY_RULE.replace(
-      'Retries need a timeout.',
-      'Second.',
-    )}`);
+    const dir = directoryWithGaps(
+      `gaps:${RETRY_RULE}${RETRY_RULE.replace(
+        'Retries need a timeout.',
+        'Second.',
+      )}`,
+    );
     const content = await loadPatternContent([dir]);
-    expect(content.gaps.map(g => g.message)).toEqual(['Retries need a timeout.']);
+    expect(content.gaps.map(g => g.message)).toEqual([
+      'Retries need a timeout.',
+    ]);
     expect(content.problems).toEqual([
       {
         file: path.join(dir, 'gaps.yaml'),
@@ -163,9 +179,9 @@ describe('loadPatternContent: gaps.yaml', () => {
 
   it('loads the built-in gaps.yaml without problems', async () => {
     const content = await loadPatternContent([builtInContentDirectory()]);
-    expect(
-      content.problems.filter(p => p.file.endsWith('gaps.yaml')),
-    ).toEqual([]);
+    expect(content.problems.filter(p => p.file.endsWith('gaps.yaml'))).toEqual(
+      [],
+    );
     const ids = content.gaps.map(g => g.id);
     expect(ids).toEqual(
       expect.arrayContaining([
@@ -176,12 +192,17 @@ describe('loadPatternContent: gaps.yaml', () => {
         'two-phase-commit-across-services',
       ]),
     );
-    const twoPhase = content.gaps.find(g => g.id === 'two-phase-commit-across-services');
+    const twoPhase = content.gaps.find(
+      g => g.id === 'two-phase-commit-across-services',
+    );
     expect(twoPhase).toEqual(
-      expect.objectContaining({ unlessAny: [], suggest: expect.arrayContaining(['saga']) }),
+      expect.objectContaining({
+        unlessAny: [],
+        suggest: expect.arrayContaining(['saga']),
+      }),
     );
-    expect(content.gaps.find(g => g.id === 'saga-without-outbox')?.message).toMatch(
-      /idempotent/,
-    );
+    expect(
+      content.gaps.find(g => g.id === 'saga-without-outbox')?.message,
+    ).toMatch(/idempotent/);
   });
 });

@@ -1,30 +1,15 @@
 import path from 'node:path';
-import { GapRule } from '@system-design/backstage-plugin-patterns-common';
-import { z } from 'zod';
+import {
+  GapRule,
+  GapsFileRule,
+  gapsFileSchema,
+} from '@system-design/backstage-plugin-patterns-common';
 import { ContentProblem } from './ContentProblem';
-import { describeSchemaIssues } from './frontMatterSchema';
+import { describeSchemaIssues } from './describeSchemaIssues';
 import { readOptionalYaml } from './readContentFiles';
+import { isFileSystemError } from './fsErrors';
 
-const patternId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-  message: 'must be a lower-case pattern id such as "circuit-breaker"',
-});
-
-export const gapsFileSchema = z.object({
-  gaps: z.array(
-    z.object({
-      id: patternId,
-      severity: z.enum(['warning', 'info']).default('warning'),
-      uses: z.array(patternId).min(1),
-      unlessAny: z.array(patternId).default([]),
-      message: z.string().trim().min(1),
-      suggest: z.array(patternId).default([]),
-      /** A later directory switches a rule off by overriding it with this. */
-      disabled: z.boolean().default(false),
-    }),
-  ),
-});
-
-type GapEntry = z.infer<typeof gapsFileSchema>['gaps'][number];
+type GapEntry = GapsFileRule;
 
 /** The rules read so far, by id, with the file each came from. */
 export type GapRuleMap = Map<string, { rule: GapEntry; file: string }>;
@@ -44,6 +29,7 @@ export async function mergeGaps(
   try {
     data = await readOptionalYaml(file);
   } catch (e) {
+    if (isFileSystemError(e)) throw e;
     problems.push({ file, message: `not valid YAML: ${(e as Error).message}` });
     return;
   }
@@ -96,12 +82,11 @@ export function resolveGapRules(
         });
         return false;
       });
+    const { disabled, ...fields } = rule;
     rules.push({
-      id: rule.id,
-      severity: rule.severity,
+      ...fields,
       uses: [...new Set(rule.uses)],
       unlessAny: [...new Set(known('unlessAny'))],
-      message: rule.message,
       suggest: [...new Set(known('suggest'))],
     });
   }

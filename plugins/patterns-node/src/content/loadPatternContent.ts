@@ -1,22 +1,30 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
+  categoriesFileSchema,
+  decisionTreeFileSchema,
+  layersFileSchema,
   PatternCategory,
   PatternDocument,
   PatternLayers,
   PatternScenario,
+  scenariosFileSchema,
 } from '@system-design/backstage-plugin-patterns-common';
 import { z } from 'zod';
 import { ContentError, ContentProblem } from './ContentProblem';
-import { categoriesFileSchema, scenariosFileSchema } from './catalogFilesSchema';
 import { mergeDecisionTree } from './mergeDecisionTree';
-import { decisionTreeFileSchema } from './decisionTreeFileSchema';
 import { GapRuleMap, mergeGaps, resolveGapRules } from './gapsFile';
-import { layersFileSchema } from './layersFileSchema';
-import { describeSchemaIssues } from './frontMatterSchema';
+import { describeSchemaIssues } from './describeSchemaIssues';
 import { parsePatternDocument } from './parsePatternDocument';
 import { listPatternFiles, readOptionalYaml } from './readContentFiles';
 import { PatternContent } from './types';
+import {
+  checkContentDirectory,
+  isFileSystemError,
+  unreadableProblem,
+} from './fsErrors';
+import { checkAliases } from './checkAliases';
+import { dropUnsafeReferences } from './dropUnsafeReferences';
 
 /**
  * Loads content directories in order; a later directory adds patterns,
@@ -36,13 +44,34 @@ export async function loadPatternContent(
   const treeParts: Parameters<typeof mergeDecisionTree>[0] = [];
   const gaps: GapRuleMap = new Map();
   let layers: PatternLayers | undefined;
+  const unreadable: string[] = [];
 
   for (const directory of directories) {
+    const unusable = await checkContentDirectory(directory);
+    if (unusable) {
+      problems.push(unusable.problem);
+      if (unusable.kind === 'unreadable') unreadable.push(directory);
+      continue;
+    }
+    try {
+      await loadDirectory(directory);
+    } catch (e) {
+      if (!isFileSystemError(e)) throw e;
+      problems.push(unreadableProblem(directory, e));
+      unreadable.push(directory);
+    }
+  }
+
+  async function loadDirectory(directory: string) {
     await mergeCategories(directory, categories, problems);
     await mergeScenarios(directory, scenarios, problems);
     await mergeGaps(directory, gaps, problems);
     const treeFile = path.join(directory, 'decision-tree.yaml');
-    const treePart = await readCatalogFile(treeFile, decisionTreeFileSchema, problems);
+    const treePart = await readCatalogFile(
+      treeFile,
+      decisionTreeFileSchema,
+      problems,
+    );
     if (treePart) treeParts.push({ file: treeFile, part: treePart });
     layers =
       (await readCatalogFile(
@@ -68,6 +97,10 @@ export async function loadPatternContent(
     }
   }
 
+  checkAliases(patterns, fileOf, problems);
+  for (const document of patterns.values()) {
+    dropUnsafeReferences(document, fileOf.get(document.id)!, problems);
+  }
   for (const document of [...patterns.values()]) {
     if (!categories.has(document.category)) {
       problems.push({
@@ -97,7 +130,9 @@ export async function loadPatternContent(
         ...l,
         patterns: l.patterns.filter(id => patterns.has(id)),
       })),
-      links: layers.links.filter(l => patterns.has(l.from) && patterns.has(l.to)),
+      links: layers.links.filter(
+        l => patterns.has(l.from) && patterns.has(l.to),
+      ),
     },
     patterns: [...patterns.values()],
     categories: orderCategoryPatterns([...categories.values()], patterns),
@@ -107,6 +142,7 @@ export async function loadPatternContent(
     })),
     gaps: resolveGapRules(gaps, new Set(patterns.keys()), problems),
     problems,
+    unreadable,
   };
 }
 
@@ -119,7 +155,10 @@ async function readDocument(
   } catch (e) {
     problems.push({
       file,
-      message: e instanceof ContentError ? e.message.slice(file.length + 2) : String(e),
+      message:
+        e instanceof ContentError
+          ? e.message.slice(file.length + 2)
+          : String(e),
     });
     return undefined;
   }
@@ -134,6 +173,7 @@ async function readCatalogFile<T>(
   try {
     data = await readOptionalYaml(file);
   } catch (e) {
+    if (isFileSystemError(e)) throw e;
     problems.push({ file, message: `not valid YAML: ${(e as Error).message}` });
     return undefined;
   }
@@ -157,7 +197,9 @@ async function mergeCategories(
     const earlier = categories.get(category.id);
     categories.set(category.id, {
       ...category,
-      patterns: [...new Set([...(earlier?.patterns ?? []), ...category.patterns])],
+      patterns: [
+        ...new Set([...(earlier?.patterns ?? []), ...category.patterns]),
+      ],
     });
   }
 }

@@ -1,17 +1,19 @@
 import {
   checkDecisionTree,
   DecisionTree,
+  DecisionTreeFile,
+  repairDecisionTree,
 } from '@system-design/backstage-plugin-patterns-common';
-import { z } from 'zod';
 import { ContentProblem } from './ContentProblem';
-import { decisionTreeFileSchema } from './decisionTreeFileSchema';
 
-type TreePart = z.infer<typeof decisionTreeFileSchema>;
+type TreePart = DecisionTreeFile;
 
 /**
  * Merges decision-tree files in directory order (later questions and
- * outcomes replace earlier ones with the same id) and checks the result.
- * Problems are reported against the last file that contributed.
+ * outcomes replace earlier ones with the same id), checks the result, and
+ * drops what the wizard could not walk (dangling answers, cycles), so a
+ * broken company tree never breaks the wizard. Problems are reported
+ * against the last file that contributed.
  */
 export function mergeDecisionTree(
   parts: Array<{ file: string; part: TreePart }>,
@@ -33,5 +35,18 @@ export function mergeDecisionTree(
   for (const message of checkDecisionTree(tree, patternIds)) {
     problems.push({ file, message: `decision tree: ${message}` });
   }
-  return tree;
+  const repaired = repairDecisionTree(tree);
+  for (const message of repaired.dropped) {
+    problems.push({ file, message: `decision tree: dropped ${message}` });
+  }
+  if (repaired.tree) return repaired.tree;
+  if (parts.length > 1) {
+    problems.push({
+      file,
+      message: 'decision tree: nothing usable is left at the start; the first directory’s tree is served instead',
+    });
+    return mergeDecisionTree(parts.slice(0, 1), patternIds, []);
+  }
+  problems.push({ file, message: 'decision tree: nothing usable is left at the start' });
+  return undefined;
 }

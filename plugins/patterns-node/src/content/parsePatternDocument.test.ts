@@ -40,6 +40,10 @@ describe('parsePatternDocument', () => {
     expect(howItWorks.blocks).toEqual([
       { type: 'markdown', text: 'Requests pass through the pattern.' },
       { type: 'mermaid', text: 'flowchart LR\n  Client --> Service' },
+      {
+        type: 'markdown',
+        text: '### Failure modes\n\nIt can fail.\n\n### What to monitor\n\nErrors.',
+      },
     ]);
     expect(doc.sections[6].blocks[1]).toEqual({
       type: 'code',
@@ -52,7 +56,9 @@ describe('parsePatternDocument', () => {
     const source = patternDocumentSource('timeout', {
       sections: PATTERN_SECTION_TITLES.filter(t => t !== 'When NOT to Use'),
     });
-    expect(parseError(source)).toBe(`${FILE}: missing section "## When NOT to Use"`);
+    expect(parseError(source)).toBe(
+      `${FILE}: missing section "## When NOT to Use"`,
+    );
   });
 
   it('names a misordered section', () => {
@@ -91,7 +97,10 @@ describe('parsePatternDocument', () => {
 
   it('names invalid front matter fields', () => {
     const source = patternDocumentSource('Bad Id', {
-      frontMatter: { bestFor: '', related: [{ id: 'saga', relation: 'likes' }] },
+      frontMatter: {
+        bestFor: '',
+        related: [{ id: 'saga', relation: 'likes' }],
+      },
     });
     const message = parseError(source);
     expect(message).toContain(`${FILE}: invalid front matter:`);

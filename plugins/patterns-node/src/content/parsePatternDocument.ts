@@ -1,10 +1,11 @@
 import {
   PATTERN_SECTION_TITLES,
+  patternFrontMatterSchema,
   PatternDocument,
   PatternSection,
 } from '@system-design/backstage-plugin-patterns-common';
 import { ContentError } from './ContentProblem';
-import { describeSchemaIssues, frontMatterSchema } from './frontMatterSchema';
+import { describeSchemaIssues } from './describeSchemaIssues';
 import { splitFrontMatter } from './splitFrontMatter';
 import { splitSections } from './splitSections';
 
@@ -27,7 +28,7 @@ export function parsePatternDocument(
   } catch (e) {
     return fail((e as Error).message);
   }
-  const parsed = frontMatterSchema.safeParse(split.data ?? {});
+  const parsed = patternFrontMatterSchema.safeParse(split.data ?? {});
   if (!parsed.success) {
     return fail(`invalid front matter: ${describeSchemaIssues(parsed.error)}`);
   }
@@ -51,18 +52,7 @@ export function parsePatternDocument(
     fail('section "Implementation Example" has no code block');
   }
 
-  return {
-    id: meta.id,
-    title: meta.title,
-    category: meta.category,
-    bestFor: meta.bestFor,
-    tradeoff: meta.tradeoff,
-    summary: meta.summary,
-    aliases: meta.aliases.map(a => a.toLocaleLowerCase('en-US')),
-    related: meta.related,
-    references: meta.references,
-    sections,
-  };
+  return { ...meta, sections };
 }
 
 /** Says what is wrong with the section headings, or undefined if nothing. */

@@ -62,7 +62,10 @@ function toSection(title: string, tokens: Token[]): PatternSection {
   return {
     id: sectionSlug(title),
     title,
-    markdown: tokens.map(t => t.raw).join('').trim(),
+    markdown: tokens
+      .map(t => t.raw)
+      .join('')
+      .trim(),
     blocks,
   };
 }

@@ -21,4 +21,9 @@ export interface PatternContent {
   gaps: GapRule[];
   /** Problems found while loading; the documents they name were skipped or trimmed. */
   problems: ContentProblem[];
+  /**
+   * Directories the file system refused (EACCES, EMFILE, …): their content
+   * is missing from this load, which a later load should retry.
+   */
+  unreadable: string[];
 }

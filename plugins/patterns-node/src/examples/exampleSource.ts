@@ -24,7 +24,9 @@ export function exampleSource(file: string): string {
   return document.sections
     .flatMap(section => section.blocks)
     .flatMap(block =>
-      block.type === 'code' && TYPESCRIPT.has(block.language) ? [block.text] : [],
+      block.type === 'code' && TYPESCRIPT.has(block.language)
+        ? [block.text]
+        : [],
     )
     .join('\n\n');
 }

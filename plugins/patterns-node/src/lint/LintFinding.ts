@@ -16,7 +16,7 @@ export const LINT_RULES = [
   'one-sided-link',
   /** Too little prose outside fenced code blocks. */
   'word-floor',
-  /** Numbers in the prose but no `references`, or a source link missing from `references`. */
+  /** Numbers in the prose but no `references`, a source link missing from `references`, or a reference that is not an https URL. */
   'references',
   /** Real-World Examples links fewer than two public sources. */
   'real-world-sources',
@@ -28,6 +28,10 @@ export const LINT_RULES = [
   'yaml',
   /** Related Patterns does not link exactly the front matter's related ids. */
   'section-links',
+  /** A link in the prose whose scheme is not http(s), mailto or a relative path (javascript:, data:, …). */
+  'unsafe-link',
+  /** A `### Failure modes`, `### What to monitor` or `### Testing it` subsection is missing. */
+  'operations',
 ] as const;
 
 export type LintRule = (typeof LINT_RULES)[number];

@@ -1,4 +1,9 @@
 import path from 'node:path';
+import {
+  isHttpsUrl,
+  isSafeHref,
+  PATTERN_OPERATIONS_SUBSECTIONS,
+} from '@system-design/backstage-plugin-patterns-common';
 import { LintRule } from './LintFinding';
 import { LintDocument, proseOf } from './readLintDocuments';
 
@@ -66,6 +71,14 @@ export function checkReferences(document: LintDocument, report: Report) {
       );
     }
   }
+  for (const reference of references) {
+    if (!isHttpsUrl(reference)) {
+      report(
+        'references',
+        `reference ${JSON.stringify(reference.slice(0, 80))} is not an https URL`,
+      );
+    }
+  }
   const listed = new Set(references.map(normalizeUrl));
   for (const url of realWorldSources(document)) {
     if (!listed.has(normalizeUrl(url))) {
@@ -127,6 +140,40 @@ export function checkSectionLinks(document: LintDocument, report: Report) {
         'section-links',
         `Related Patterns links /patterns/${id}, which front matter \`related\` does not list`,
       );
+    }
+  }
+}
+
+/** Every markdown link target in the prose: `[text](target)` and `<target>` autolinks. */
+function linkTargets(prose: string): string[] {
+  const inline = [...prose.matchAll(/\]\(\s*<?([^)\s>]+)/g)].map(m => m[1]);
+  const auto = [...prose.matchAll(/<([a-z][a-z0-9+.-]*:[^>\s]+)>/gi)].map(m => m[1]);
+  const defined = [...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)/gm)].map(m => m[1]);
+  return [...inline, ...auto, ...defined];
+}
+
+/** No `javascript:`, `data:` or other unsafe link in the prose. */
+export function checkLinks(document: LintDocument, report: Report) {
+  for (const target of new Set(linkTargets(proseOf(document.sections)))) {
+    if (!isSafeHref(target)) {
+      report(
+        'unsafe-link',
+        `link ${JSON.stringify(target.slice(0, 80))} uses a scheme that is never rendered as a link; use https`,
+      );
+    }
+  }
+}
+
+/** The operations subsections: failure modes and monitoring under How It Works, testing under Implementation Example. */
+export function checkOperationsSections(document: LintDocument, report: Report) {
+  for (const [title, subsections] of Object.entries(PATTERN_OPERATIONS_SUBSECTIONS)) {
+    const section = document.sections.find(s => s.title === title);
+    if (!section) continue;
+    for (const subsection of subsections ?? []) {
+      const heading = new RegExp(`^###\\s+${subsection}\\s*$`, 'm');
+      if (!heading.test(section.markdown)) {
+        report('operations', `section "## ${title}" has no "### ${subsection}" subsection`);
+      }
     }
   }
 }

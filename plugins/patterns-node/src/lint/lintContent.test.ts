@@ -28,6 +28,10 @@ interface GoodOptions {
   sections?: Record<string, string>;
 }
 
+const OPERATIONS_HOW =
+  '\n### Failure modes\n\nIt fails when the service is slow.\n\n### What to monitor\n\nThe error rate.\n';
+const OPERATIONS_EXAMPLE = '\n### Testing it\n\nInject a slow response and assert the error.\n';
+
 /** A document that passes every rule unless `options` break it. */
 function goodDocument(id: string, options: GoodOptions = {}): string {
   const related = options.related ?? [];
@@ -64,6 +68,9 @@ function goodDocument(id: string, options: GoodOptions = {}): string {
       : 'None.\n',
     ...options.sections,
   };
+  // Every document has its operations subsections, whatever the test puts around them.
+  bodies['How It Works'] += OPERATIONS_HOW;
+  bodies['Implementation Example'] += OPERATIONS_EXAMPLE;
   return patternDocumentSource(id, {
     frontMatter: {
       category: options.category ?? 'resilience',
@@ -582,6 +589,38 @@ describe('lintContentDirectory', () => {
         'section-links',
         /has no link to \/patterns\/retry-with-backoff \(front matter relates it as complements\)/,
         /links \/patterns\/saga, which front matter `related` does not list/,
+      ),
+    );
+  });
+});
+
+describe('lintContentDirectory on links and operations', () => {
+  it('rejects a javascript: or data: link and a reference that is not https', async () => {
+    const { lines } = await lint({
+      'resilience/timeout.md': goodDocument('timeout', {
+        references: [SOURCE_A, SOURCE_B, 'javascript:alert(1)'],
+        sections: {
+          Overview: `${PROSE}\n\nSee [this](javascript:alert(document.cookie)) and [that](data:text/html,hi).\n`,
+        },
+      }),
+    });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ...only('resilience/timeout.md', 'references', /reference "javascript:alert\(1\)" is not an https URL/),
+        ...only('resilience/timeout.md', 'unsafe-link', /link "javascript:alert\(document.cookie"/),
+        ...only('resilience/timeout.md', 'unsafe-link', /link "data:text\/html,hi"/),
+      ]),
+    );
+  }, 60_000);
+
+  it('names each missing operations subsection', async () => {
+    const source = goodDocument('timeout').replace('### What to monitor', '### Monitoring');
+    const { lines } = await lint({ 'resilience/timeout.md': source }, ['operations']);
+    expect(lines).toEqual(
+      only(
+        'resilience/timeout.md',
+        'operations',
+        /section "## How It Works" has no "### What to monitor" subsection/,
       ),
     );
   });

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import { Lexer, type Token } from 'marked';
-import { PatternSection } from '@system-design/backstage-plugin-patterns-common';
 import {
-  frontMatterSchema,
   PatternFrontMatter,
-} from '../content/frontMatterSchema';
+  patternFrontMatterSchema,
+  PatternSection,
+} from '@system-design/backstage-plugin-patterns-common';
 import { listPatternFiles } from '../content/readContentFiles';
 import { splitFrontMatter } from '../content/splitFrontMatter';
 import { splitSections } from '../content/splitSections';
@@ -58,7 +58,7 @@ export function readLintDocument(
   } catch {
     return undefined;
   }
-  const parsed = frontMatterSchema.safeParse(split.data ?? {});
+  const parsed = patternFrontMatterSchema.safeParse(split.data ?? {});
   const bodyStart = source.length - split.body.length;
   const firstBodyLine = countLines(source.slice(0, bodyStart)) + 1;
 

@@ -6,9 +6,9 @@ import { PATTERN_SECTION_TITLES } from '@system-design/backstage-plugin-patterns
 
 const SECTION_BODIES: Record<string, string> = {
   'How It Works':
-    'Requests pass through the pattern.\n\n```mermaid\nflowchart LR\n  Client --> Service\n```\n',
+    'Requests pass through the pattern.\n\n```mermaid\nflowchart LR\n  Client --> Service\n```\n\n### Failure modes\n\nIt can fail.\n\n### What to monitor\n\nErrors.\n',
   'Implementation Example':
-    'A minimal implementation.\n\n```ts\nexport const answer: number = 42;\n```\n',
+    'A minimal implementation.\n\n```ts\nexport const answer: number = 42;\n```\n\n### Testing it\n\nAssert the answer.\n',
 };
 
 export interface DocumentOptions {
@@ -24,7 +24,10 @@ export function patternDocumentSource(
 ): string {
   const frontMatter = {
     id,
-    title: id.replace(/(^|-)(\w)/g, (_m, sep, c) => `${sep ? ' ' : ''}${c.toUpperCase()}`),
+    title: id.replace(
+      /(^|-)(\w)/g,
+      (_m, sep, c) => `${sep ? ' ' : ''}${c.toUpperCase()}`,
+    ),
     category: 'resilience',
     bestFor: 'Testing',
     tradeoff: 'Speed vs coverage',
@@ -38,7 +41,9 @@ export function patternDocumentSource(
     .map(
       title =>
         `## ${title}\n\n${
-          options.body?.(title) ?? SECTION_BODIES[title] ?? `Text about ${title}.\n`
+          options.body?.(title) ??
+          SECTION_BODIES[title] ??
+          `Text about ${title}.\n`
         }`,
     )
     .join('\n');
@@ -56,7 +61,10 @@ export function writeContentDirectory(
   extraFiles: Record<string, string> = { 'categories.yaml': CATEGORIES },
 ): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patterns-content-'));
-  for (const [relative, text] of Object.entries({ ...extraFiles, ...prefix(documents) })) {
+  for (const [relative, text] of Object.entries({
+    ...extraFiles,
+    ...prefix(documents),
+  })) {
     fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
     fs.writeFileSync(path.join(dir, relative), text);
   }

@@ -8,8 +8,8 @@ import {
   PatternAdoption,
   PatternUsage,
   PATTERN_SECTION_TITLES,
+  PatternGraphResponse,
 } from '@system-design/backstage-plugin-patterns-common';
-import { PatternGraphResponse } from '../api/PatternsApi';
 
 export const circuitBreaker: PatternDocument = {
   id: 'circuit-breaker',
@@ -20,7 +20,9 @@ export const circuitBreaker: PatternDocument = {
   summary: 'Stops calling a failing dependency for a while.',
   aliases: ['breaker'],
   related: [{ id: 'retry-with-backoff', relation: 'complements' }],
-  references: ['https://learn.microsoft.com/azure/architecture/patterns/circuit-breaker'],
+  references: [
+    'https://learn.microsoft.com/azure/architecture/patterns/circuit-breaker',
+  ],
   sections: PATTERN_SECTION_TITLES.map(title => {
     const id = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const prose = { type: 'markdown' as const, text: `About **${title}**.` };
@@ -31,7 +33,10 @@ export const circuitBreaker: PatternDocument = {
         markdown: '',
         blocks: [
           prose,
-          { type: 'mermaid' as const, text: 'stateDiagram-v2\n  Closed --> Open' },
+          {
+            type: 'mermaid' as const,
+            text: 'stateDiagram-v2\n  Closed --> Open',
+          },
         ],
       };
     }
@@ -154,12 +159,20 @@ export const decisionTree: DecisionTree = {
 export const graph: PatternGraphResponse = {
   nodes: summaries.map(({ id, title, category }) => ({ id, title, category })),
   edges: [
-    { source: 'circuit-breaker', target: 'retry-with-backoff', relation: 'complements' },
+    {
+      source: 'circuit-breaker',
+      target: 'retry-with-backoff',
+      relation: 'complements',
+    },
   ],
   layers: {
     layers: [
       { id: 'communication', title: 'Communication Layer', patterns: ['rest'] },
-      { id: 'resilience', title: 'Resilience Layer', patterns: ['circuit-breaker'] },
+      {
+        id: 'resilience',
+        title: 'Resilience Layer',
+        patterns: ['circuit-breaker'],
+      },
     ],
     links: [],
   },
@@ -184,7 +197,8 @@ export const gapRules: GapRule[] = [
     severity: 'warning',
     uses: ['retry-with-backoff'],
     unlessAny: ['timeout'],
-    message: 'A call that hangs is never retried; give every attempt a deadline.',
+    message:
+      'A call that hangs is never retried; give every attempt a deadline.',
     suggest: ['timeout'],
   },
   {
@@ -243,8 +257,16 @@ export const adoption: PatternAdoption = {
   counts: [
     { patternId: 'circuit-breaker', owner: 'group:default/payments', count: 2 },
     { patternId: 'circuit-breaker', owner: 'unowned', count: 1 },
-    { patternId: 'retry-with-backoff', owner: 'group:default/payments', count: 1 },
-    { patternId: 'retry-with-backoff', owner: 'group:default/search', count: 4 },
+    {
+      patternId: 'retry-with-backoff',
+      owner: 'group:default/payments',
+      count: 1,
+    },
+    {
+      patternId: 'retry-with-backoff',
+      owner: 'group:default/search',
+      count: 4,
+    },
   ],
   totals: { rest: 0, 'circuit-breaker': 3, 'retry-with-backoff': 5 },
 };

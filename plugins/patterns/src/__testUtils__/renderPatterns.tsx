@@ -38,7 +38,10 @@ export const backendHandlers = [
       : res(
           ctx.status(404),
           ctx.json({
-            error: { name: 'NotFoundError', message: `No pattern with id "${req.params.id}"` },
+            error: {
+              name: 'NotFoundError',
+              message: `No pattern with id "${req.params.id}"`,
+            },
             response: { statusCode: 404 },
           }),
         ),
@@ -65,7 +68,9 @@ export const backendHandlers = [
       ),
     ),
   ),
-  rest.get(`${BASE_URL}/v1/adoption`, (_req, res, ctx) => res(ctx.json(adoption))),
+  rest.get(`${BASE_URL}/v1/adoption`, (_req, res, ctx) =>
+    res(ctx.json(adoption)),
+  ),
 ];
 
 export const server = setupServer(...backendHandlers);

@@ -2,22 +2,20 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DecisionTree,
   GapRule,
+  PatternAdoption,
   PatternCategory,
   PatternDocument,
+  PatternGraphResponse,
   PatternScenario,
-  PatternGraph,
-  PatternLayers,
   PatternSummary,
   PatternUsage,
-  PatternAdoption,
 } from '@system-design/backstage-plugin-patterns-common';
 
-/** GET /v1/graph: the related-pattern graph and the guide's layers. */
-export interface PatternGraphResponse extends PatternGraph {
-  layers?: PatternLayers;
-}
-
-/** Reads the pattern catalog from the patterns backend. */
+/**
+ * Reads the pattern catalog from the patterns backend. The content methods
+ * (everything but usage and adoption) answer from one shared copy per page
+ * load: the content only changes when the backend reloads it.
+ */
 export interface PatternsApi {
   listPatterns(): Promise<PatternSummary[]>;
   getPattern(id: string): Promise<PatternDocument>;

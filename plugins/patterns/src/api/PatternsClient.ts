@@ -3,63 +3,99 @@ import { ResponseError } from '@backstage/errors';
 import {
   DecisionTree,
   GapRule,
+  PatternAdoption,
   PatternCategory,
   PatternDocument,
+  PatternGraphResponse,
+  PATTERNS_PLUGIN_ID,
+  patternsApiPath,
+  PatternsApiContract,
+  PatternsApiRoute,
   PatternScenario,
   PatternSummary,
-  PatternAdoption,
   PatternUsage,
 } from '@system-design/backstage-plugin-patterns-common';
-import { PatternGraphResponse, PatternsApi } from './PatternsApi';
+import { PatternsApi } from './PatternsApi';
+import { SharedRequests } from './SharedRequests';
 
-/** PatternsApi over HTTP, with the signed-in user's token. */
+/** How long a content answer is shared before it is asked for again (the backend reloads content rarely). */
+const CONTENT_TTL_MS = 5 * 60 * 1000;
+
+/**
+ * PatternsApi over HTTP, with the signed-in user's token. Content answers
+ * are shared by every caller for a while, so a page whose cards all need
+ * the pattern list asks for it once; usage and adoption are read fresh,
+ * because they come from the catalog with the caller's permissions.
+ */
 export class PatternsClient implements PatternsApi {
-  constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
-  ) {}
+  private readonly content: SharedRequests;
 
-  async listPatterns(): Promise<PatternSummary[]> {
-    return (await this.get<{ items: PatternSummary[] }>('/v1/patterns')).items;
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+      /** @internal for tests */
+      now?: () => number;
+    },
+  ) {
+    this.content = new SharedRequests(CONTENT_TTL_MS, options.now);
   }
 
-  async getPattern(id: string): Promise<PatternDocument> {
-    return this.get<PatternDocument>(`/v1/patterns/${encodeURIComponent(id)}`);
+  async listPatterns(): Promise<PatternSummary[]> {
+    return (await this.shared('/v1/patterns')).items;
+  }
+
+  getPattern(id: string): Promise<PatternDocument> {
+    return this.shared('/v1/patterns/:id', { id });
   }
 
   async listCategories(): Promise<PatternCategory[]> {
-    return (await this.get<{ items: PatternCategory[] }>('/v1/categories')).items;
+    return (await this.shared('/v1/categories')).items;
   }
 
   async listScenarios(): Promise<PatternScenario[]> {
-    return (await this.get<{ items: PatternScenario[] }>('/v1/scenarios')).items;
+    return (await this.shared('/v1/scenarios')).items;
   }
 
-  async getDecisionTree(): Promise<DecisionTree> {
-    return this.get<DecisionTree>('/v1/decision-tree');
+  getDecisionTree(): Promise<DecisionTree> {
+    return this.shared('/v1/decision-tree');
   }
 
-  async getGraph(): Promise<PatternGraphResponse> {
-    return this.get<PatternGraphResponse>('/v1/graph');
+  getGraph(): Promise<PatternGraphResponse> {
+    return this.shared('/v1/graph');
   }
 
   async listGaps(): Promise<GapRule[]> {
-    return (await this.get<{ items: GapRule[] }>('/v1/gaps')).items;
+    return (await this.shared('/v1/gaps')).items;
   }
 
-  async getPatternUsage(id: string): Promise<PatternUsage> {
-    return this.get<PatternUsage>(
-      `/v1/patterns/${encodeURIComponent(id)}/usage`,
+  getPatternUsage(id: string): Promise<PatternUsage> {
+    return this.get('/v1/patterns/:id/usage', { id });
+  }
+
+  getAdoption(): Promise<PatternAdoption> {
+    return this.get('/v1/adoption');
+  }
+
+  private shared<R extends PatternsApiRoute>(
+    route: R,
+    params?: Record<string, string>,
+  ): Promise<PatternsApiContract[R]> {
+    const path = patternsApiPath(route, params);
+    return this.content.get(path, () => this.get(route, params));
+  }
+
+  private async get<R extends PatternsApiRoute>(
+    route: R,
+    params?: Record<string, string>,
+  ): Promise<PatternsApiContract[R]> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      PATTERNS_PLUGIN_ID,
     );
-  }
-
-  async getAdoption(): Promise<PatternAdoption> {
-    return this.get<PatternAdoption>('/v1/adoption');
-  }
-
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('patterns');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}${patternsApiPath(route, params)}`,
+    );
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+    return (await response.json()) as PatternsApiContract[R];
   }
 }

@@ -12,7 +12,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useMemo, useState } from 'react';
 import { UNOWNED_OWNER } from '@system-design/backstage-plugin-patterns-common';
-import { usePatternLink } from '../EntityPatternsContent/usePatternLink';
+import { usePatternLink } from '../../hooks/usePatternLink';
 import { USED_BY_ANCHOR } from '../UsedByCard';
 import {
   AdoptionRow,
@@ -40,13 +40,24 @@ function entities(count: number) {
  * Patterns × owners: how many entities of each owner use each pattern. Every
  * column header sorts; every non-zero count links to the pattern's Used-by card.
  */
-export function AdoptionMatrix(props: { rows: AdoptionRow[]; owners: string[] }) {
+export function AdoptionMatrix(props: {
+  rows: AdoptionRow[];
+  owners: string[];
+}) {
   const { rows, owners } = props;
   const patternLink = usePatternLink();
-  const [sort, setSort] = useState<AdoptionSort>({ key: 'total', direction: 'desc' });
+  const [sort, setSort] = useState<AdoptionSort>({
+    key: 'total',
+    direction: 'desc',
+  });
   const sorted = useMemo(() => sortAdoptionRows(rows, sort), [rows, sort]);
 
-  const header = (key: AdoptionSortKey, label: ReactNode, align: 'left' | 'right', title?: string) => {
+  const header = (
+    key: AdoptionSortKey,
+    label: ReactNode,
+    align: 'left' | 'right',
+    title?: string,
+  ) => {
     const active = sort.key === key;
     return (
       <TableCell
@@ -97,7 +108,11 @@ export function AdoptionMatrix(props: { rows: AdoptionRow[]; owners: string[] })
                 <Link to={patternLink(row.id)}>{row.title}</Link>
               </TableCell>
               <TableCell align="right">
-                {count(row, row.total, `${entities(row.total)} use ${row.title}`)}
+                {count(
+                  row,
+                  row.total,
+                  `${entities(row.total)} use ${row.title}`,
+                )}
               </TableCell>
               {owners.map(owner => {
                 const value = row.counts[owner] ?? 0;
@@ -106,7 +121,9 @@ export function AdoptionMatrix(props: { rows: AdoptionRow[]; owners: string[] })
                     {count(
                       row,
                       value,
-                      `${entities(value)} of ${ownerName(owner)} use ${row.title}`,
+                      `${entities(value)} of ${ownerName(owner)} use ${
+                        row.title
+                      }`,
                     )}
                   </TableCell>
                 );

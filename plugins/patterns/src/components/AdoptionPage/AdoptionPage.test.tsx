@@ -16,7 +16,11 @@ function rowTexts(table: HTMLElement) {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map(row => within(row).getAllByRole('cell').map(cell => cell.textContent));
+    .map(row =>
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    );
 }
 
 describe('AdoptionPage', () => {
@@ -28,13 +32,21 @@ describe('AdoptionPage', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map(h => h.textContent);
-    expect(headers).toEqual(['Pattern', 'Total', 'payments', 'search', 'No owner']);
+    expect(headers).toEqual([
+      'Pattern',
+      'Total',
+      'payments',
+      'search',
+      'No owner',
+    ]);
     expect(rowTexts(table)).toEqual([
       ['Retry with Backoff', '5', '1', '4', '0'],
       ['Circuit Breaker', '3', '2', '0', '1'],
       ['REST', '0', '0', '0', '0'],
     ]);
-    expect(screen.getByText(/2 of 3 patterns are used, by 3 teams/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/2 of 3 patterns are used, by 3 teams/),
+    ).toBeInTheDocument();
     // The Adoption tab is the selected one.
     expect(screen.getByRole('tab', { name: 'Adoption' })).toHaveAttribute(
       'aria-selected',
@@ -51,9 +63,13 @@ describe('AdoptionPage', () => {
       }),
     ).toHaveAttribute('href', '/patterns/retry-with-backoff#used-by');
     expect(
-      within(table).getByRole('link', { name: '3 entities use Circuit Breaker' }),
+      within(table).getByRole('link', {
+        name: '3 entities use Circuit Breaker',
+      }),
     ).toHaveAttribute('href', '/patterns/circuit-breaker#used-by');
-    const restRow = within(table).getByRole('link', { name: 'REST' }).closest('tr')!;
+    const restRow = within(table)
+      .getByRole('link', { name: 'REST' })
+      .closest('tr')!;
     expect(within(restRow).getAllByRole('link')).toHaveLength(1);
   });
 
@@ -106,7 +122,9 @@ describe('AdoptionPage', () => {
       ['REST', '0'],
       ['Retry with Backoff', '0'],
     ]);
-    expect(within(table).queryAllByRole('link', { name: /entities/ })).toEqual([]);
+    expect(within(table).queryAllByRole('link', { name: /entities/ })).toEqual(
+      [],
+    );
   });
 
   it('shows an error panel when the backend fails', async () => {
@@ -122,6 +140,8 @@ describe('AdoptionPage', () => {
       ),
     );
     await renderPatternsAt('/patterns/adoption');
-    expect((await screen.findAllByText(/catalog unreachable/))[0]).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/catalog unreachable/))[0],
+    ).toBeInTheDocument();
   });
 });

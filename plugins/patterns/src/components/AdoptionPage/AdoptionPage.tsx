@@ -1,4 +1,3 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -6,6 +5,7 @@ import { PATTERNS_ANNOTATION } from '@system-design/backstage-plugin-patterns-co
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { AsyncContent } from '../AsyncContent';
 import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
 import { AdoptionMatrix } from './AdoptionMatrix';
 import { adoptionRows } from './adoptionRows';
@@ -13,10 +13,11 @@ import { adoptionRows } from './adoptionRows';
 /** /patterns/adoption: which teams use which patterns. */
 export function AdoptionPage() {
   const api = useApi(patternsApiRef);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => Promise.all([api.getAdoption(), api.listPatterns()]),
     [api],
   );
+  const { value } = state;
   const rows = useMemo(
     () =>
       value
@@ -25,33 +26,31 @@ export function AdoptionPage() {
     [value],
   );
 
-  let body;
-  if (loading) {
-    body = <Progress />;
-  } else if (error || !value) {
-    body = <ResponseErrorPanel error={error ?? new Error('No adoption data')} />;
-  } else {
-    const [adoption] = value;
+  const render = ([adoption]: NonNullable<typeof value>) => {
     const used = rows.filter(r => r.total > 0).length;
-    body = (
+    return (
       <>
         <Box mb={2}>
           <Typography variant="body1">
-            {used} of {rows.length} patterns are used, by {adoption.owners.length}{' '}
+            {used} of {rows.length} patterns are used, by{' '}
+            {adoption.owners.length}{' '}
             {adoption.owners.length === 1 ? 'team' : 'teams'}. Counts are
             entities that declare the pattern in their{' '}
-            <code>{PATTERNS_ANNOTATION}</code> annotation, as far as you may
-            see them in the catalog; each links to the entities.
+            <code>{PATTERNS_ANNOTATION}</code> annotation, as far as you may see
+            them in the catalog; each links to the entities.
           </Typography>
         </Box>
         <AdoptionMatrix rows={rows} owners={adoption.owners} />
       </>
     );
-  }
+  };
 
   return (
-    <PatternsLayout title="Pattern adoption" subtitle="Which teams use which patterns">
-      {body}
+    <PatternsLayout
+      title="Pattern adoption"
+      subtitle="Which teams use which patterns"
+    >
+      <AsyncContent state={state}>{render}</AsyncContent>
     </PatternsLayout>
   );
 }

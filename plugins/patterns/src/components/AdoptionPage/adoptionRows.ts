@@ -68,7 +68,10 @@ export function sortAdoptionRows(
 }
 
 /** The sort after activating a column header: toggles on the same column. */
-export function nextSort(current: AdoptionSort, key: AdoptionSortKey): AdoptionSort {
+export function nextSort(
+  current: AdoptionSort,
+  key: AdoptionSortKey,
+): AdoptionSort {
   if (current.key === key) {
     return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
   }

@@ -26,8 +26,8 @@ export function DecisionOutcomeView(props: {
   const { tree, state, patterns, scenarios, extra } = props;
   const patternLink = useRouteRef(patternRouteRef);
   const outcome = tree.outcomes[state.outcomeId];
-  const recommended = outcome.patterns.flatMap(
-    id => patterns.filter(p => p.id === id),
+  const recommended = outcome.patterns.flatMap(id =>
+    patterns.filter(p => p.id === id),
   );
   const complements = suggestPatterns(outcome.patterns, patterns, scenarios, {
     limit: 4,
@@ -47,7 +47,9 @@ export function DecisionOutcomeView(props: {
             <Card variant="outlined">
               <CardContent>
                 <Typography variant="h6" component="h4">
-                  <Link to={patternLink({ id: pattern.id })}>{pattern.title}</Link>
+                  <Link to={patternLink({ id: pattern.id })}>
+                    {pattern.title}
+                  </Link>
                 </Typography>
                 <Typography variant="body2" paragraph>
                   {pattern.summary}
@@ -73,7 +75,8 @@ export function DecisionOutcomeView(props: {
             return (
               <li key={step.questionId}>
                 <Typography variant="body2">
-                  {question.text} <strong>{question.answers[step.answerIndex].label}</strong>
+                  {question.text}{' '}
+                  <strong>{question.answers[step.answerIndex].label}</strong>
                 </Typography>
               </li>
             );
@@ -89,7 +92,9 @@ export function DecisionOutcomeView(props: {
             {complements.map(suggestion => (
               <li key={suggestion.id}>
                 <Typography variant="body2">
-                  <Link to={patternLink({ id: suggestion.id })}>{suggestion.title}</Link>
+                  <Link to={patternLink({ id: suggestion.id })}>
+                    {suggestion.title}
+                  </Link>
                   {' — '}
                   {suggestion.reason}
                 </Typography>

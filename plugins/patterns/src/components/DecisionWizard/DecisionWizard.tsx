@@ -47,11 +47,18 @@ export function DecisionWizard(props: DecisionWizardProps) {
             state={state}
             patterns={patterns}
             scenarios={scenarios}
-            extra={renderOutcomeExtra?.(tree.outcomes[state.outcomeId].patterns)}
+            extra={renderOutcomeExtra?.(
+              tree.outcomes[state.outcomeId].patterns,
+            )}
           />
         )}
       </Box>
-      <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
         <Button
           variant="outlined"
           onClick={walk.back}

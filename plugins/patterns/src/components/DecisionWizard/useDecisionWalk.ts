@@ -3,17 +3,18 @@ import {
   backDecision,
   DecisionState,
   DecisionTree,
+  MAX_DECISION_STEPS,
   walkDecisionLeniently,
 } from '@system-design/backstage-plugin-patterns-common';
 import { useSearchParams } from 'react-router-dom';
 
 const PARAM = 'answers';
 
-/** `0.2.1` ↔ [0, 2, 1]; anything unreadable is dropped. */
+/** `0.2.1` ↔ [0, 2, 1]; anything unreadable is dropped, and no more than a walk can use is read. */
 export function parseAnswers(value: string | null): number[] {
   if (!value) return [];
   return value
-    .split('.')
+    .split('.', MAX_DECISION_STEPS)
     .map(part => Number(part))
     .filter(n => Number.isInteger(n) && n >= 0);
 }
@@ -43,6 +44,11 @@ export function useDecisionWalk(tree: DecisionTree) {
     restart: () => go({ ...state, steps: [] }),
     /** Returns to the question of step `index`, keeping the answers before it. */
     returnTo: (index: number) =>
-      go(walkDecisionLeniently(tree, state.steps.slice(0, index).map(s => s.answerIndex))),
+      go(
+        walkDecisionLeniently(
+          tree,
+          state.steps.slice(0, index).map(s => s.answerIndex),
+        ),
+      ),
   };
 }

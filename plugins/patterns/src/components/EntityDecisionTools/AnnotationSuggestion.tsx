@@ -3,23 +3,22 @@ import { ANNOTATION_EDIT_URL, Entity } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
+  isSafeHref,
   mergePatternAnnotation,
   PATTERNS_ANNOTATION,
-  PatternSummary,
-  splitPatternAnnotation,
 } from '@system-design/backstage-plugin-patterns-common';
+import { EntityPatterns } from '../../hooks/useEntityPatterns';
 
 /** Whether the entity already uses the recommendation, and the line to paste. */
 export function AnnotationSuggestion(props: {
   entity: Entity;
+  entityPatterns: EntityPatterns;
   patternIds: string[];
-  patterns: PatternSummary[];
 }) {
-  const { entity, patternIds, patterns } = props;
-  const current = entity.metadata.annotations?.[PATTERNS_ANNOTATION];
-  const used = splitPatternAnnotation(current ?? '');
+  const { entity, entityPatterns, patternIds } = props;
+  const { ids: used, annotation, declared, patterns, index } = entityPatterns;
   const missing = patternIds.filter(id => !used.includes(id));
-  const titleOf = (id: string) => patterns.find(p => p.id === id)?.title ?? id;
+  const titleOf = (id: string) => patterns.get(id)?.title ?? id;
   const editUrl = entity.metadata.annotations?.[ANNOTATION_EDIT_URL];
   const name = entity.metadata.title ?? entity.metadata.name;
 
@@ -27,22 +26,28 @@ export function AnnotationSuggestion(props: {
     return (
       <Box mt={2} role="status">
         <Typography variant="body1">
-          <strong>{name}</strong> already uses {patternIds.map(titleOf).join(' and ')}.
+          <strong>{name}</strong> already uses{' '}
+          {patternIds.map(titleOf).join(' and ')}.
         </Typography>
       </Box>
     );
   }
-  const line = `${PATTERNS_ANNOTATION}: ${mergePatternAnnotation(current, missing)}`;
+  const line = `${PATTERNS_ANNOTATION}: ${mergePatternAnnotation(
+    declared ? annotation : undefined,
+    missing,
+    index,
+  )}`;
   return (
     <Box mt={2} role="status" aria-label="Annotation to add">
       <Typography variant="body1" gutterBottom>
-        <strong>{name}</strong> does not declare {missing.map(titleOf).join(' and ')} yet.
-        If it uses {missing.length > 1 ? 'them' : 'it'}, put this line under{' '}
+        <strong>{name}</strong> does not declare{' '}
+        {missing.map(titleOf).join(' and ')} yet. If it uses{' '}
+        {missing.length > 1 ? 'them' : 'it'}, put this line under{' '}
         <code>metadata.annotations</code> in its catalog-info.yaml
-        {current ? ' (it keeps the patterns already declared)' : ''}:
+        {used.length > 0 ? ' (it keeps the patterns already declared)' : ''}:
       </Typography>
       <CodeSnippet text={line} language="yaml" showCopyCodeButton />
-      {editUrl && (
+      {editUrl && isSafeHref(editUrl) && (
         <Box mt={1}>
           <Link to={editUrl}>Edit catalog-info.yaml</Link>
         </Box>

@@ -52,13 +52,20 @@ describe('EntityDecisionWizard', () => {
   it('gives the annotation line merged with the current value, and the edit link', async () => {
     await renderWithEntity(
       <EntityDecisionWizard />,
-      entity('timeout', 'https://git.example.com/checkout/edit/main/catalog-info.yaml'),
+      entity(
+        'timeout',
+        'https://git.example.com/checkout/edit/main/catalog-info.yaml',
+      ),
     );
     await userEvent.click(
       await screen.findByRole('button', { name: 'No' }, { timeout: 5000 }),
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Transient errors' }));
-    const suggestion = screen.getByRole('status', { name: 'Annotation to add' });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Transient errors' }),
+    );
+    const suggestion = screen.getByRole('status', {
+      name: 'Annotation to add',
+    });
     expect(suggestion).toHaveTextContent(
       'Checkout Service does not declare Retry with Backoff yet.',
     );
@@ -70,20 +77,31 @@ describe('EntityDecisionWizard', () => {
     );
     expect(
       within(suggestion).getByRole('link', { name: /Edit catalog-info.yaml/ }),
-    ).toHaveAttribute('href', 'https://git.example.com/checkout/edit/main/catalog-info.yaml');
+    ).toHaveAttribute(
+      'href',
+      'https://git.example.com/checkout/edit/main/catalog-info.yaml',
+    );
   });
 
   it('says when the entity already uses the recommended pattern', async () => {
-    await renderWithEntity(<EntityDecisionWizard />, entity('Circuit-Breaker'), '/?answers=1.0');
+    await renderWithEntity(
+      <EntityDecisionWizard />,
+      entity('Circuit-Breaker'),
+      '/?answers=1.0',
+    );
     expect(
       await screen.findByText(/already uses Circuit Breaker/),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('status', { name: 'Annotation to add' })).toBeNull();
+    expect(
+      screen.queryByRole('status', { name: 'Annotation to add' }),
+    ).toBeNull();
   });
 
   it('starts a new annotation when there is none, without an edit link', async () => {
     await renderWithEntity(<EntityDecisionWizard />, entity(), '/?answers=0');
-    const suggestion = await screen.findByRole('status', { name: 'Annotation to add' });
+    const suggestion = await screen.findByRole('status', {
+      name: 'Annotation to add',
+    });
     await waitFor(() =>
       expect(suggestion).toHaveTextContent('system-design/patterns: rest'),
     );
@@ -93,20 +111,35 @@ describe('EntityDecisionWizard', () => {
 
 describe('EntityPatternGraph', () => {
   it('centres the graph on the entity with its patterns and their neighbours', async () => {
-    await renderWithEntity(<EntityPatternGraph />, entity('retry-with-backoff'));
-    await screen.findByTestId('graph-node-retry-with-backoff', {}, { timeout: 5000 });
+    await renderWithEntity(
+      <EntityPatternGraph />,
+      entity('retry-with-backoff'),
+    );
+    await screen.findByTestId(
+      'graph-node-retry-with-backoff',
+      {},
+      { timeout: 5000 },
+    );
     expect(
       screen.getByTestId('graph-node-component:default/checkout'),
     ).toHaveTextContent('Checkout Service');
-    expect(screen.getByTestId('graph-node-retry-with-backoff')).toBeInTheDocument();
-    expect(screen.getByTestId('graph-node-circuit-breaker')).toBeInTheDocument();
+    expect(
+      screen.getByTestId('graph-node-retry-with-backoff'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByTestId('graph-node-circuit-breaker'),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('graph-node-rest')).toBeNull();
   });
 
   it('explains what to do when the entity declares no patterns', async () => {
     await renderWithEntity(<EntityPatternGraph />, entity());
     expect(
-      await screen.findByText(/Declare the patterns this entity uses/, {}, { timeout: 5000 }),
+      await screen.findByText(
+        /Declare the patterns this entity uses/,
+        {},
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
   });
 });

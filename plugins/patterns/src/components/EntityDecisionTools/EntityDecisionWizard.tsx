@@ -1,8 +1,9 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { useEntityPatterns } from '../../hooks/useEntityPatterns';
+import { AsyncContent, combineStates } from '../AsyncContent';
 import { DecisionWizard } from '../DecisionWizard';
 import { AnnotationSuggestion } from './AnnotationSuggestion';
 
@@ -10,22 +11,28 @@ import { AnnotationSuggestion } from './AnnotationSuggestion';
 export function EntityDecisionWizard() {
   const { entity } = useEntity();
   const api = useApi(patternsApiRef);
-  const { value, loading, error } = useAsync(
-    () =>
-      Promise.all([api.getDecisionTree(), api.listPatterns(), api.listScenarios()]),
+  const entityPatterns = useEntityPatterns(entity);
+  const content = useAsync(
+    () => Promise.all([api.getDecisionTree(), api.listScenarios()]),
     [api],
   );
-  if (loading) return <Progress />;
-  if (error || !value) return <ResponseErrorPanel error={error ?? new Error('No data')} />;
-  const [tree, patterns, scenarios] = value;
+  const state = combineStates(entityPatterns, content);
   return (
-    <DecisionWizard
-      tree={tree}
-      patterns={patterns}
-      scenarios={scenarios}
-      renderOutcomeExtra={ids => (
-        <AnnotationSuggestion entity={entity} patternIds={ids} patterns={patterns} />
+    <AsyncContent state={state}>
+      {([patterns, [tree, scenarios]]) => (
+        <DecisionWizard
+          tree={tree}
+          patterns={[...patterns.patterns.values()]}
+          scenarios={scenarios}
+          renderOutcomeExtra={ids => (
+            <AnnotationSuggestion
+              entity={entity}
+              entityPatterns={patterns}
+              patternIds={ids}
+            />
+          )}
+        />
       )}
-    />
+    </AsyncContent>
   );
 }

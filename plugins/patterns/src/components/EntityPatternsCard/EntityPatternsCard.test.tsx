@@ -24,14 +24,20 @@ describe('EntityPatternsCard', () => {
     const warnings = screen.getByRole('status', { name: 'Pattern warnings' });
     // retry-with-backoff and circuit-breaker both lack a timeout.
     expect(within(warnings).getByText('2 risky gaps')).toBeInTheDocument();
-    expect(within(warnings).getByText('1 annotation problem')).toBeInTheDocument();
+    expect(
+      within(warnings).getByText('1 annotation problem'),
+    ).toBeInTheDocument();
   });
 
   it('counts no warnings when nothing is missing', async () => {
     await renderWithEntity(<EntityPatternsCard />, testEntity('rest'));
-    const warnings = await screen.findByRole('status', { name: 'Pattern warnings' });
+    const warnings = await screen.findByRole('status', {
+      name: 'Pattern warnings',
+    });
     expect(within(warnings).getByText('0 risky gaps')).toBeInTheDocument();
-    expect(within(warnings).queryByText(/annotation problem/)).not.toBeInTheDocument();
+    expect(
+      within(warnings).queryByText(/annotation problem/),
+    ).not.toBeInTheDocument();
   });
 
   it('explains the annotation when the entity has none', async () => {

@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -11,8 +6,12 @@ import Typography from '@material-ui/core/Typography';
 import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import { PATTERNS_ANNOTATION } from '@system-design/backstage-plugin-patterns-common';
-import { usePatternLink } from '../EntityPatternsContent/usePatternLink';
-import { useEntityPatterns } from '../EntityPatternsContent/useEntityPatterns';
+import { usePatternLink } from '../../hooks/usePatternLink';
+import {
+  EntityPatterns,
+  useEntityPatterns,
+} from '../../hooks/useEntityPatterns';
+import { AsyncContent } from '../AsyncContent';
 
 function plural(count: number, one: string, many: string) {
   return `${count} ${count === 1 ? one : many}`;
@@ -21,31 +20,42 @@ function plural(count: number, one: string, many: string) {
 /** Overview card: the used patterns as links, and how many warnings the Patterns tab has. */
 export function EntityPatternsCard() {
   const { entity } = useEntity();
-  const { hasAnnotation, loading, error, value } = useEntityPatterns(entity);
+  const state = useEntityPatterns(entity);
   const patternLink = usePatternLink();
 
-  let body;
-  if (!hasAnnotation) {
-    body = (
-      <Typography variant="body2">
-        No patterns declared. Add the <code>{PATTERNS_ANNOTATION}</code>{' '}
-        annotation with the ids of the patterns this entity uses.
-      </Typography>
-    );
-  } else if (loading) {
-    body = <Progress />;
-  } else if (error || !value) {
-    body = <ResponseErrorPanel error={error ?? new Error('No pattern data')} />;
-  } else {
+  const render = (value: EntityPatterns) => {
+    if (!value.declared) {
+      return (
+        <Typography variant="body2">
+          No patterns declared. Add the <code>{PATTERNS_ANNOTATION}</code>{' '}
+          annotation with the ids of the patterns this entity uses.
+        </Typography>
+      );
+    }
     const warnings = value.gaps.filter(g => g.severity === 'warning').length;
-    body = (
+    return (
       <>
         {value.used.length === 0 ? (
-          <Typography variant="body2">No known pattern ids declared.</Typography>
+          <Typography variant="body2">
+            No known pattern ids declared.
+          </Typography>
         ) : (
-          <Box display="flex" flexWrap="wrap" component="ul" p={0} m={0} aria-label="Patterns used">
+          <Box
+            display="flex"
+            flexWrap="wrap"
+            component="ul"
+            p={0}
+            m={0}
+            aria-label="Patterns used"
+          >
             {value.used.map(pattern => (
-              <Box component="li" key={pattern.id} mr={1} mb={1} style={{ listStyle: 'none' }}>
+              <Box
+                component="li"
+                key={pattern.id}
+                mr={1}
+                mb={1}
+                style={{ listStyle: 'none' }}
+              >
                 <Chip
                   label={pattern.title}
                   component={Link}
@@ -58,8 +68,17 @@ export function EntityPatternsCard() {
             ))}
           </Box>
         )}
-        <Box display="flex" alignItems="center" mt={1} aria-label="Pattern warnings" role="status">
-          <WarningIcon fontSize="small" color={warnings > 0 ? 'secondary' : 'disabled'} />
+        <Box
+          display="flex"
+          alignItems="center"
+          mt={1}
+          aria-label="Pattern warnings"
+          role="status"
+        >
+          <WarningIcon
+            fontSize="small"
+            color={warnings > 0 ? 'secondary' : 'disabled'}
+          />
           <Box ml={0.5} mr={2}>
             <Typography variant="body2">
               {plural(warnings, 'risky gap', 'risky gaps')}
@@ -70,7 +89,11 @@ export function EntityPatternsCard() {
               <ErrorIcon fontSize="small" color="error" />
               <Box ml={0.5}>
                 <Typography variant="body2">
-                  {plural(value.problems.length, 'annotation problem', 'annotation problems')}
+                  {plural(
+                    value.problems.length,
+                    'annotation problem',
+                    'annotation problems',
+                  )}
                 </Typography>
               </Box>
             </>
@@ -78,7 +101,11 @@ export function EntityPatternsCard() {
         </Box>
       </>
     );
-  }
+  };
 
-  return <InfoCard title="Patterns">{body}</InfoCard>;
+  return (
+    <InfoCard title="Patterns">
+      <AsyncContent state={state}>{render}</AsyncContent>
+    </InfoCard>
+  );
 }

@@ -9,7 +9,7 @@ import {
   annotationSnippet,
   annotationSnippetHighlight,
 } from './annotationSnippet';
-import { AnnotationProblemView } from './useEntityPatterns';
+import { AnnotationProblemView } from '../../hooks/useEntityPatterns';
 
 /** The annotation's processing errors, and the corrected line when there is one. */
 export function AnnotationProblems(props: {
@@ -36,7 +36,11 @@ export function AnnotationProblems(props: {
               {problem.message}
             </Typography>
             {problem.source === 'browser' && (
-              <Typography variant="caption" component="span" color="textSecondary">
+              <Typography
+                variant="caption"
+                component="span"
+                color="textSecondary"
+              >
                 {' '}
                 (found on this page; the catalog reports it after it next
                 processes this entity)

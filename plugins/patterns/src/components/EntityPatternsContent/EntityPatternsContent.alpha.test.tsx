@@ -9,7 +9,11 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { MockFetchApi, mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import {
+  MockFetchApi,
+  mockApis,
+  registerMswTestHooks,
+} from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import patternsPlugin from '../../alpha';
 import { patternsApiRef } from '../../api/PatternsApi';

@@ -1,6 +1,7 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { rest } from 'msw';
+import { annotationProblemStatusItem } from '@system-design/backstage-plugin-patterns-common';
 import { BASE_URL, server } from '../../__testUtils__/renderPatterns';
 import {
   renderWithEntity,
@@ -14,12 +15,14 @@ import {
 } from '../../plugin';
 import { isPatternsAvailable } from './isPatternsAvailable';
 
-const catalogError = (message: string) => ({
-  type: 'backstage.io/catalog-processing',
-  level: 'error',
-  message: `InputError: Annotation system-design/patterns: ${message}`,
-  error: { name: 'InputError', message: `Annotation system-design/patterns: ${message}` },
-});
+/** A problem as the catalog module records it on the entity's status. */
+const catalogError = (message: string, token = '', suggestion?: string) =>
+  annotationProblemStatusItem({
+    kind: 'unknown-id',
+    token,
+    message,
+    ...(suggestion ? { suggestion } : {}),
+  });
 
 /** The text of a lazily highlighted CodeSnippet inside the named figure. */
 async function snippetText(name: string) {
@@ -42,7 +45,13 @@ describe('EntityPatternsContent', () => {
 
     const used = await screen.findByRole('table', { name: 'Patterns used' });
     const rows = within(used).getAllByRole('row').slice(1);
-    expect(rows.map(r => within(r).getAllByRole('cell').map(c => c.textContent))).toEqual([
+    expect(
+      rows.map(r =>
+        within(r)
+          .getAllByRole('cell')
+          .map(c => c.textContent),
+      ),
+    ).toEqual([
       [
         'Retry with Backoff',
         'Resilience Patterns',
@@ -116,6 +125,8 @@ describe('EntityPatternsContent', () => {
           items: [
             catalogError(
               'Unknown pattern id "retry-with-backof" — did you mean retry-with-backoff?',
+              'retry-with-backof',
+              'retry-with-backoff',
             ),
           ],
         },
@@ -126,7 +137,9 @@ describe('EntityPatternsContent', () => {
       name: 'Annotation problems',
     });
     expect(
-      within(problems).getByText('The system-design/patterns annotation has 1 problem'),
+      within(problems).getByText(
+        'The system-design/patterns annotation has 1 problem',
+      ),
     ).toBeInTheDocument();
     expect(
       within(problems).getByText(
@@ -134,7 +147,9 @@ describe('EntityPatternsContent', () => {
       ),
     ).toBeInTheDocument();
     // Reported by the catalog: not marked as found on this page, and not twice.
-    expect(within(problems).queryByText(/found on this page/)).not.toBeInTheDocument();
+    expect(
+      within(problems).queryByText(/found on this page/),
+    ).not.toBeInTheDocument();
     expect(within(problems).getAllByRole('listitem')).toHaveLength(1);
     expect(await snippetText('Corrected annotation')).toContain(
       'system-design/patterns: retry-with-backoff, circuit-breaker',
@@ -142,7 +157,9 @@ describe('EntityPatternsContent', () => {
 
     // The valid id is still used.
     const used = screen.getByRole('table', { name: 'Patterns used' });
-    expect(within(used).getByRole('link', { name: 'Circuit Breaker' })).toBeInTheDocument();
+    expect(
+      within(used).getByRole('link', { name: 'Circuit Breaker' }),
+    ).toBeInTheDocument();
   });
 
   it('finds a typo on the page before the catalog has reported it', async () => {
@@ -158,9 +175,13 @@ describe('EntityPatternsContent', () => {
         'Unknown pattern id "circuit-breakr" — did you mean circuit-breaker?',
       ),
     ).toBeInTheDocument();
-    expect(within(problems).getByText(/found on this page/)).toBeInTheDocument();
     expect(
-      screen.getByText('None of the values in the annotation is a known pattern id.'),
+      within(problems).getByText(/found on this page/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'None of the values in the annotation is a known pattern id.',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -204,7 +225,9 @@ describe('EntityPatternsContent', () => {
     expect(
       await screen.findByRole('table', { name: 'Patterns used' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Info: Gap checks are unavailable')).toBeInTheDocument();
+    expect(
+      screen.getByText('Info: Gap checks are unavailable'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/no gaps route/)).toBeInTheDocument();
   });
 
@@ -224,7 +247,9 @@ describe('EntityPatternsContent', () => {
       <EntityPatternsContent />,
       testEntity('retry-with-backoff'),
     );
-    expect((await screen.findAllByText(/backend unavailable/))[0]).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/backend unavailable/))[0],
+    ).toBeInTheDocument();
   });
 
   it('renders as the legacy extensions from patternsPlugin.provide', async () => {

@@ -10,7 +10,7 @@ import {
 } from '@system-design/backstage-plugin-patterns-common';
 import { Fragment } from 'react';
 import { gapTitle } from './gapTitle';
-import { usePatternLink } from './usePatternLink';
+import { usePatternLink } from '../../hooks/usePatternLink';
 
 /** Risky gaps among the used patterns, each with what to add. */
 export function GapWarningsCard(props: {
@@ -52,7 +52,11 @@ export function GapWarningsCard(props: {
       )}
       {gaps.map(gap => (
         <Box key={gap.ruleId} mb={1}>
-          <Alert severity={gap.severity} role="note" aria-label={gapTitle(gap, patterns)}>
+          <Alert
+            severity={gap.severity}
+            role="note"
+            aria-label={gapTitle(gap, patterns)}
+          >
             <AlertTitle>{gapTitle(gap, patterns)}</AlertTitle>
             <Typography variant="body2">{gap.message}</Typography>
             {gap.suggest.length > 0 && (

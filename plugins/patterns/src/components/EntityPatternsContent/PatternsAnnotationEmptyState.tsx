@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { CodeSnippet, EmptyState, LinkButton } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  EmptyState,
+  LinkButton,
+} from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';

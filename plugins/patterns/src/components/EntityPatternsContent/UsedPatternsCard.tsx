@@ -9,7 +9,7 @@ import {
   PatternCategory,
   PatternSummary,
 } from '@system-design/backstage-plugin-patterns-common';
-import { usePatternLink } from './usePatternLink';
+import { usePatternLink } from '../../hooks/usePatternLink';
 
 /** The patterns the entity declares: what each is best for and costs. */
 export function UsedPatternsCard(props: {
@@ -19,7 +19,11 @@ export function UsedPatternsCard(props: {
   const { used, categories } = props;
   const patternLink = usePatternLink();
   return (
-    <InfoCard title="Patterns used" subheader={`${used.length} declared`} noPadding>
+    <InfoCard
+      title="Patterns used"
+      subheader={`${used.length} declared`}
+      noPadding
+    >
       {used.length === 0 ? (
         <Typography variant="body2" style={{ padding: 16 }}>
           None of the values in the annotation is a known pattern id.

@@ -15,7 +15,9 @@ export function annotationSnippet(entity: Entity, value: string): string {
     `kind: ${entity.kind}`,
     'metadata:',
     `  name: ${entity.metadata.name}`,
-    ...(namespace && namespace !== 'default' ? [`  namespace: ${namespace}`] : []),
+    ...(namespace && namespace !== 'default'
+      ? [`  namespace: ${namespace}`]
+      : []),
     '  annotations:',
     `    ${PATTERNS_ANNOTATION}: ${value}`,
   ].join('\n');

@@ -17,9 +17,15 @@ describe('GraphPage', () => {
   it('shows every pattern as a node with typed edges and a legend', async () => {
     await renderPatternsAt('/patterns/graph');
     expect(await screen.findByTestId('graph-node-rest')).toBeInTheDocument();
-    expect(screen.getByTestId('graph-node-circuit-breaker')).toBeInTheDocument();
-    expect(screen.getByTestId('graph-node-retry-with-backoff')).toBeInTheDocument();
-    expect(document.querySelector('path[data-relation="complements"]')).not.toBeNull();
+    expect(
+      screen.getByTestId('graph-node-circuit-breaker'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByTestId('graph-node-retry-with-backoff'),
+    ).toBeInTheDocument();
+    expect(
+      document.querySelector('path[data-relation="complements"]'),
+    ).not.toBeNull();
     expect(screen.getByRole('group', { name: 'Legend' })).toHaveTextContent(
       'complements (used together)',
     );
@@ -28,9 +34,13 @@ describe('GraphPage', () => {
   it('filters by category', async () => {
     await renderPatternsAt('/patterns/graph');
     await screen.findByTestId('graph-node-rest');
-    await userEvent.click(screen.getByRole('button', { name: 'Resilience Patterns' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Resilience Patterns' }),
+    );
     expect(screen.queryByTestId('graph-node-rest')).not.toBeInTheDocument();
-    expect(screen.getByTestId('graph-node-circuit-breaker')).toBeInTheDocument();
+    expect(
+      screen.getByTestId('graph-node-circuit-breaker'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
     expect(screen.getByTestId('graph-node-rest')).toBeInTheDocument();
   });

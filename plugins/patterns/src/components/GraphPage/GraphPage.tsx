@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -15,12 +11,16 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { AsyncContent } from '../AsyncContent';
 import { MermaidDiagram } from '../MermaidDiagram';
 import { GraphLegend, PatternGraphView } from '../PatternGraph';
 import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
 
 /** Only the nodes of the chosen categories, and the edges between them. */
-export function filterGraph(graph: PatternGraph, categories: string[]): PatternGraph {
+export function filterGraph(
+  graph: PatternGraph,
+  categories: string[],
+): PatternGraph {
   if (categories.length === 0) return graph;
   const nodes = graph.nodes.filter(n => categories.includes(n.category));
   const ids = new Set(nodes.map(n => n.id));
@@ -35,23 +35,18 @@ export function GraphPage() {
   const api = useApi(patternsApiRef);
   const [view, setView] = useState<'relations' | 'layers'>('relations');
   const [selected, setSelected] = useState<string[]>([]);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => Promise.all([api.getGraph(), api.listCategories()]),
     [api],
   );
 
-  let body: JSX.Element;
-  if (loading) {
-    body = <Progress />;
-  } else if (error || !value) {
-    body = <ResponseErrorPanel error={error ?? new Error('No data')} />;
-  } else {
-    const [graph, categories] = value;
+  const render = ([graph, categories]: NonNullable<typeof state.value>) => {
     const toggle = (id: string) =>
       setSelected(s => (s.includes(id) ? s.filter(x => x !== id) : [...s, id]));
     const shown = filterGraph(graph, selected);
-    const titleOf = (id: string) => graph.nodes.find(n => n.id === id)?.title ?? id;
-    body = (
+    const titleOf = (id: string) =>
+      graph.nodes.find(n => n.id === id)?.title ?? id;
+    return (
       <InfoCard>
         <Tabs
           value={view}
@@ -64,7 +59,14 @@ export function GraphPage() {
         </Tabs>
         {view === 'relations' ? (
           <>
-            <Box my={2} display="flex" flexWrap="wrap" style={{ gap: 8 }} role="group" aria-label="Filter by category">
+            <Box
+              my={2}
+              display="flex"
+              flexWrap="wrap"
+              style={{ gap: 8 }}
+              role="group"
+              aria-label="Filter by category"
+            >
               {categories.map(category => (
                 <Chip
                   key={category.id}
@@ -76,27 +78,38 @@ export function GraphPage() {
                 />
               ))}
               {selected.length > 0 && (
-                <Chip label="Show all" variant="outlined" onClick={() => setSelected([])} clickable />
+                <Chip
+                  label="Show all"
+                  variant="outlined"
+                  onClick={() => setSelected([])}
+                  clickable
+                />
               )}
             </Box>
             <GraphLegend categories={categories} />
-            <PatternGraphView graph={shown} categoryIds={categories.map(c => c.id)} />
+            <PatternGraphView
+              graph={shown}
+              categoryIds={categories.map(c => c.id)}
+            />
           </>
         ) : (
           graph.layers && (
-            <MermaidDiagram code={layersToMermaid(graph.layers, titleOf)} label="Pattern layers" />
+            <MermaidDiagram
+              code={layersToMermaid(graph.layers, titleOf)}
+              label="Pattern layers"
+            />
           )
         )}
       </InfoCard>
     );
-  }
+  };
 
   return (
     <PatternsLayout
       title="Related-pattern graph"
       subtitle="How the patterns complement, replace and build on each other; select a pattern to open it"
     >
-      {body}
+      <AsyncContent state={state}>{render}</AsyncContent>
     </PatternsLayout>
   );
 }

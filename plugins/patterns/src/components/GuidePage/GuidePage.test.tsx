@@ -7,7 +7,10 @@ const render = jest.fn(async (_id: string, code: string) => ({
 }));
 jest.mock('mermaid', () => ({
   __esModule: true,
-  default: { initialize: jest.fn(), render: (id: string, code: string) => render(id, code) },
+  default: {
+    initialize: jest.fn(),
+    render: (id: string, code: string) => render(id, code),
+  },
 }));
 
 describe('GuidePage', () => {
@@ -28,13 +31,27 @@ describe('GuidePage', () => {
     expect(
       await screen.findByRole('img', { name: 'Decision flowchart' }),
     ).toBeInTheDocument();
-    expect(await screen.findByRole('img', { name: 'Pattern layers' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: 'Pattern layers' }),
+    ).toBeInTheDocument();
     const charts = render.mock.calls.map(call => call[1]);
-    expect(charts.some(c => c.startsWith('flowchart TD') && c.includes('n_expose_apis{"Need to expose APIs?"}'))).toBe(true);
-    expect(charts.some(c => c.startsWith('graph LR') && c.includes('subgraph L_p_resilience["Resilience Layer"]'))).toBe(true);
+    expect(
+      charts.some(
+        c =>
+          c.startsWith('flowchart TD') &&
+          c.includes('n_expose_apis{"Need to expose APIs?"}'),
+      ),
+    ).toBe(true);
+    expect(
+      charts.some(
+        c =>
+          c.startsWith('graph LR') &&
+          c.includes('subgraph L_p_resilience["Resilience Layer"]'),
+      ),
+    ).toBe(true);
 
-    expect(screen.getByRole('table', { name: 'Quick Reference' })).toHaveTextContent(
-      'Microservices resilience',
-    );
+    expect(
+      screen.getByRole('table', { name: 'Quick Reference' }),
+    ).toHaveTextContent('Microservices resilience');
   });
 });

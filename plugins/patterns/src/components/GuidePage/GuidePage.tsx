@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -13,6 +9,7 @@ import {
 } from '@system-design/backstage-plugin-patterns-common';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { AsyncContent } from '../AsyncContent';
 import { wizardRouteRef } from '../../routes';
 import { MermaidDiagram } from '../MermaidDiagram';
 import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
@@ -23,7 +20,7 @@ import { CategoryOverviewTable } from './CategoryOverviewTable';
 export function GuidePage() {
   const api = useApi(patternsApiRef);
   const wizardLink = useRouteRef(wizardRouteRef)();
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () =>
       Promise.all([
         api.listPatterns(),
@@ -35,81 +32,84 @@ export function GuidePage() {
     [api],
   );
 
-  let body: JSX.Element;
-  if (loading) {
-    body = <Progress />;
-  } else if (error || !value) {
-    body = <ResponseErrorPanel error={error ?? new Error('No data')} />;
-  } else {
-    const [patterns, categories, scenarios, tree, graph] = value;
-    const titleOf = (id: string) => patterns.find(p => p.id === id)?.title ?? id;
-    body = (
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <InfoCard
-            title="Categories"
-            subheader={`${patterns.length} patterns in ${categories.length} categories`}
-            noPadding
-          >
-            <CategoryOverviewTable categories={categories} patterns={patterns} />
-          </InfoCard>
-        </Grid>
-        <Grid item xs={12}>
-          <InfoCard
-            title="Which pattern? The decision flowchart"
-            subheader="Follow the questions from the top, or let the wizard ask them one at a time"
-            deepLink={{ title: 'Open the decision wizard', link: wizardLink }}
-          >
-            <MermaidDiagram
-              code={decisionTreeToMermaid(tree, { titleOf })}
-              label="Decision flowchart"
-              naturalSize
-            />
-          </InfoCard>
-        </Grid>
-        {graph.layers && (
+  const render = (value: NonNullable<typeof state.value>) => {
+    let body: JSX.Element;
+    {
+      const [patterns, categories, scenarios, tree, graph] = value;
+      const titleOf = (id: string) =>
+        patterns.find(p => p.id === id)?.title ?? id;
+      body = (
+        <Grid container spacing={3}>
           <Grid item xs={12}>
             <InfoCard
-              title="How the patterns layer"
-              subheader="Communication → Gateway → Resilience → Data → Messaging; dotted lines link patterns across layers"
+              title="Categories"
+              subheader={`${patterns.length} patterns in ${categories.length} categories`}
+              noPadding
             >
-              <MermaidDiagram
-                code={layersToMermaid(graph.layers, titleOf)}
-                label="Pattern layers"
+              <CategoryOverviewTable
+                categories={categories}
+                patterns={patterns}
               />
             </InfoCard>
           </Grid>
-        )}
-        <Grid item xs={12} md={8}>
-          <InfoCard title="Quick Reference" noPadding>
-            <ScenarioTable scenarios={scenarios} patterns={patterns} />
-          </InfoCard>
+          <Grid item xs={12}>
+            <InfoCard
+              title="Which pattern? The decision flowchart"
+              subheader="Follow the questions from the top, or let the wizard ask them one at a time"
+              deepLink={{ title: 'Open the decision wizard', link: wizardLink }}
+            >
+              <MermaidDiagram
+                code={decisionTreeToMermaid(tree, { titleOf })}
+                label="Decision flowchart"
+                naturalSize
+              />
+            </InfoCard>
+          </Grid>
+          {graph.layers && (
+            <Grid item xs={12}>
+              <InfoCard
+                title="How the patterns layer"
+                subheader="Communication → Gateway → Resilience → Data → Messaging; dotted lines link patterns across layers"
+              >
+                <MermaidDiagram
+                  code={layersToMermaid(graph.layers, titleOf)}
+                  label="Pattern layers"
+                />
+              </InfoCard>
+            </Grid>
+          )}
+          <Grid item xs={12} md={8}>
+            <InfoCard title="Quick Reference" noPadding>
+              <ScenarioTable scenarios={scenarios} patterns={patterns} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <InfoCard title="Every pattern page has nine sections">
+              <ol aria-label="Document structure">
+                {PATTERN_SECTION_TITLES.map(title => (
+                  <li key={title}>
+                    <Typography variant="body2">{title}</Typography>
+                  </li>
+                ))}
+              </ol>
+              <Typography variant="body2" color="textSecondary">
+                To add a pattern, follow content/README.md in the plugin's
+                repository; the content lint checks the structure.
+              </Typography>
+            </InfoCard>
+          </Grid>
         </Grid>
-        <Grid item xs={12} md={4}>
-          <InfoCard title="Every pattern page has nine sections">
-            <ol aria-label="Document structure">
-              {PATTERN_SECTION_TITLES.map(title => (
-                <li key={title}>
-                  <Typography variant="body2">{title}</Typography>
-                </li>
-              ))}
-            </ol>
-            <Typography variant="body2" color="textSecondary">
-              To add a pattern, follow content/README.md in the plugin's
-              repository; the content lint checks the structure.
-            </Typography>
-          </InfoCard>
-        </Grid>
-      </Grid>
-    );
-  }
+      );
+    }
+    return body;
+  };
 
   return (
     <PatternsLayout
       title="Architecture Patterns Guide"
       subtitle="How the catalog is organised and how to choose a pattern"
     >
-      {body}
+      <AsyncContent state={state}>{render}</AsyncContent>
     </PatternsLayout>
   );
 }

@@ -1,5 +1,9 @@
 import { useId } from 'react';
-import { CodeSnippet, Progress, WarningPanel } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  Progress,
+  WarningPanel,
+} from '@backstage/core-components';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { renderMermaid } from './renderMermaid';
@@ -27,10 +31,11 @@ export function MermaidDiagram(props: {
   const classes = useStyles();
   const dark = useTheme().palette.type === 'dark';
   const id = `mermaid-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const { value: svg, loading, error } = useAsync(
-    () => renderMermaid(id, code, dark),
-    [id, code, dark],
-  );
+  const {
+    value: svg,
+    loading,
+    error,
+  } = useAsync(() => renderMermaid(id, code, dark), [id, code, dark]);
 
   if (loading) return <Progress />;
   if (error || !svg) {

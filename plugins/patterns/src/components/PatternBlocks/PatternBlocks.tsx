@@ -1,7 +1,7 @@
 import { CodeSnippet, MarkdownContent } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import { PatternBlock } from '@system-design/backstage-plugin-patterns-common';
+import { PatternBlock, isSafeHref } from '@system-design/backstage-plugin-patterns-common';
 import { lazy, Suspense } from 'react';
 import { Progress } from '@backstage/core-components';
 import { patternRouteRef } from '../../routes';
@@ -21,14 +21,17 @@ const LANGUAGES: Record<string, string> = {
 };
 
 /** Renders a section: prose as markdown, diagrams as SVG, code highlighted. */
-export function PatternBlocks(props: { blocks: PatternBlock[]; label: string }) {
+export function PatternBlocks(props: {
+  blocks: PatternBlock[];
+  label: string;
+}) {
   const { blocks, label } = props;
   const patternLink = useRouteRef(patternRouteRef);
   // Content links to /patterns/<id>; follow the plugin wherever it is mounted.
   const transformLinkUri = (href: string) => {
     const match = /^\/patterns\/([a-z0-9-]+)(#.*)?$/.exec(href);
     if (match) return `${patternLink({ id: match[1] })}${match[2] ?? ''}`;
-    return /^(https?:|mailto:|\/|#)/i.test(href) ? href : '';
+    return isSafeHref(href) ? href : '';
   };
 
   return (

@@ -23,7 +23,10 @@ export function CategoryTable(props: {
   return (
     <InfoCard
       title={<span id={headingId}>{category.title}</span>}
-      subheader={[category.description, category.focus && `Focus: ${category.focus}`]
+      subheader={[
+        category.description,
+        category.focus && `Focus: ${category.focus}`,
+      ]
         .filter(Boolean)
         .join(' — ')}
       noPadding

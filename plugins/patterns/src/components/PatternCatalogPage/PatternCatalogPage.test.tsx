@@ -26,7 +26,9 @@ describe('PatternCatalogPage', () => {
 
     const headings = screen
       .getAllByRole('table')
-      .map(t => t.getAttribute('aria-labelledby') ?? t.getAttribute('aria-label'));
+      .map(
+        t => t.getAttribute('aria-labelledby') ?? t.getAttribute('aria-label'),
+      );
     expect(headings).toEqual([
       'category-communication',
       'category-resilience',
@@ -44,7 +46,11 @@ describe('PatternCatalogPage', () => {
       screen
         .queryAllByRole('table')
         .filter(t => t.getAttribute('aria-labelledby'))
-        .flatMap(t => within(t).queryAllByRole('link').map(l => l.textContent));
+        .flatMap(t =>
+          within(t)
+            .queryAllByRole('link')
+            .map(l => l.textContent),
+        );
 
     await userEvent.type(filter, 'retry');
     expect(patternNames()).toEqual(['Retry with Backoff']);
@@ -59,9 +65,17 @@ describe('PatternCatalogPage', () => {
     await userEvent.clear(filter);
     await userEvent.type(filter, 'blockchain');
     expect(patternNames()).toEqual([]);
-    expect(screen.getByText('No patterns match this filter')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(patternNames()).toEqual(['REST', 'Circuit Breaker', 'Retry with Backoff']);
+    expect(
+      screen.getByText('No patterns match this filter'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(patternNames()).toEqual([
+      'REST',
+      'Circuit Breaker',
+      'Retry with Backoff',
+    ]);
   });
 
   it('filters by category', async () => {
@@ -86,10 +100,18 @@ describe('PatternCatalogPage', () => {
   it('shows an error panel when the backend fails', async () => {
     server.use(
       rest.get(`${BASE_URL}/v1/patterns`, (_req, res, ctx) =>
-        res(ctx.status(500), ctx.json({ error: { name: 'Error', message: 'database on fire' }, response: { statusCode: 500 } })),
+        res(
+          ctx.status(500),
+          ctx.json({
+            error: { name: 'Error', message: 'database on fire' },
+            response: { statusCode: 500 },
+          }),
+        ),
       ),
     );
     await renderPatternsAt('/patterns');
-    expect((await screen.findAllByText(/database on fire/))[0]).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/database on fire/))[0],
+    ).toBeInTheDocument();
   });
 });

@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -12,6 +7,7 @@ import TextField from '@material-ui/core/TextField';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { AsyncContent } from '../AsyncContent';
 import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
 import { ScenarioTable } from '../ScenarioTable/ScenarioTable';
 import { CategoryTable } from './CategoryTable';
@@ -24,7 +20,7 @@ export function PatternCatalogPage() {
   const text = params.get('q') ?? '';
   const category = params.get('category') ?? '';
 
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () =>
       Promise.all([
         api.listPatterns(),
@@ -41,104 +37,105 @@ export function PatternCatalogPage() {
     setParams(updated, { replace: true });
   };
 
-  let body: JSX.Element;
-  if (loading) {
-    body = <Progress />;
-  } else if (error || !value) {
-    body = <ResponseErrorPanel error={error ?? new Error('No data')} />;
-  } else {
-    const [patterns, categories, scenarios] = value;
-    const matching = filterPatterns(patterns, { text, category });
-    const shown = categories
-      .map(c => ({
-        category: c,
-        patterns: c.patterns.flatMap(id => matching.filter(p => p.id === id)),
-      }))
-      .filter(group => group.patterns.length > 0);
-    body = (
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <Grid container spacing={2} alignItems="center">
-            <Grid item xs={12} sm={6} md={5}>
-              <TextField
-                id="patterns-filter"
-                fullWidth
-                variant="outlined"
-                size="small"
-                label="Filter patterns"
-                placeholder="e.g. retry, consistency, mobile"
-                value={text}
-                onChange={e => setFilter('q', e.target.value)}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6} md={4}>
-              <TextField
-                id="patterns-category"
-                select
-                fullWidth
-                variant="outlined"
-                size="small"
-                label="Category"
-                value={category}
-                onChange={e => setFilter('category', e.target.value)}
-              >
-                <MenuItem value="">All categories</MenuItem>
-                {categories.map(c => (
-                  <MenuItem key={c.id} value={c.id}>
-                    {c.title}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Grid>
-          </Grid>
-        </Grid>
-        {shown.length === 0 ? (
+  const render = (value: NonNullable<typeof state.value>) => {
+    let body: JSX.Element;
+    {
+      const [patterns, categories, scenarios] = value;
+      const matching = filterPatterns(patterns, { text, category });
+      const shown = categories
+        .map(c => ({
+          category: c,
+          patterns: c.patterns.flatMap(id => matching.filter(p => p.id === id)),
+        }))
+        .filter(group => group.patterns.length > 0);
+      body = (
+        <Grid container spacing={3}>
           <Grid item xs={12}>
-            <EmptyState
-              missing="data"
-              title="No patterns match this filter"
-              description={`Nothing matches “${text}”${
-                category ? ' in this category' : ''
-              }. Try fewer words, another category, or clear the filter.`}
-              action={
-                <Button
-                  variant="contained"
-                  color="primary"
-                  onClick={() => setParams(new URLSearchParams(), { replace: true })}
+            <Grid container spacing={2} alignItems="center">
+              <Grid item xs={12} sm={6} md={5}>
+                <TextField
+                  id="patterns-filter"
+                  fullWidth
+                  variant="outlined"
+                  size="small"
+                  label="Filter patterns"
+                  placeholder="e.g. retry, consistency, mobile"
+                  value={text}
+                  onChange={e => setFilter('q', e.target.value)}
+                />
+              </Grid>
+              <Grid item xs={12} sm={6} md={4}>
+                <TextField
+                  id="patterns-category"
+                  select
+                  fullWidth
+                  variant="outlined"
+                  size="small"
+                  label="Category"
+                  value={category}
+                  onChange={e => setFilter('category', e.target.value)}
                 >
-                  Clear filters
-                </Button>
-              }
-            />
+                  <MenuItem value="">All categories</MenuItem>
+                  {categories.map(c => (
+                    <MenuItem key={c.id} value={c.id}>
+                      {c.title}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Grid>
+            </Grid>
           </Grid>
-        ) : (
-          shown.map(group => (
-            <Grid item xs={12} key={group.category.id}>
-              <CategoryTable
-                category={group.category}
-                patterns={group.patterns}
+          {shown.length === 0 ? (
+            <Grid item xs={12}>
+              <EmptyState
+                missing="data"
+                title="No patterns match this filter"
+                description={`Nothing matches “${text}”${
+                  category ? ' in this category' : ''
+                }. Try fewer words, another category, or clear the filter.`}
+                action={
+                  <Button
+                    variant="contained"
+                    color="primary"
+                    onClick={() =>
+                      setParams(new URLSearchParams(), { replace: true })
+                    }
+                  >
+                    Clear filters
+                  </Button>
+                }
               />
             </Grid>
-          ))
-        )}
-        <Grid item xs={12}>
-          <InfoCard
-            title="Quick Reference"
-            subheader="Common scenarios and the patterns to start from"
-          >
-            <ScenarioTable scenarios={scenarios} patterns={patterns} />
-          </InfoCard>
+          ) : (
+            shown.map(group => (
+              <Grid item xs={12} key={group.category.id}>
+                <CategoryTable
+                  category={group.category}
+                  patterns={group.patterns}
+                />
+              </Grid>
+            ))
+          )}
+          <Grid item xs={12}>
+            <InfoCard
+              title="Quick Reference"
+              subheader="Common scenarios and the patterns to start from"
+            >
+              <ScenarioTable scenarios={scenarios} patterns={patterns} />
+            </InfoCard>
+          </Grid>
         </Grid>
-      </Grid>
-    );
-  }
+      );
+    }
+    return body;
+  };
 
   return (
     <PatternsLayout
       title="Architecture Patterns"
       subtitle="Distributed-system API patterns: when to use them, when not, and how"
     >
-      {body}
+      <AsyncContent state={state}>{render}</AsyncContent>
     </PatternsLayout>
   );
 }

@@ -1,9 +1,13 @@
-import { DependencyGraph, DependencyGraphTypes } from '@backstage/core-components';
+import {
+  DependencyGraph,
+  DependencyGraphTypes,
+} from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTheme } from '@material-ui/core/styles';
 import {
   PatternGraph,
   PatternGraphRelation,
+  PATTERN_RELATION_TABLE,
 } from '@system-design/backstage-plugin-patterns-common';
 import { useNavigate } from 'react-router-dom';
 import { patternRouteRef } from '../../routes';
@@ -31,19 +35,26 @@ export function PatternGraphView(props: {
   const patternLink = useRouteRef(patternRouteRef);
   const theme = useTheme();
 
-  const nodes: DependencyGraphTypes.DependencyNode<NodeData>[] = graph.nodes.map(n => ({
-    id: n.id,
-    title: n.title,
-    category: n.category,
-    highlighted: highlight.includes(n.id),
-  }));
-  const edges: DependencyGraphTypes.DependencyEdge<EdgeData>[] = graph.edges.map(e => ({
-    from: e.source,
-    to: e.target,
-    relation: e.relation,
-  }));
+  const nodes: DependencyGraphTypes.DependencyNode<NodeData>[] =
+    graph.nodes.map(n => ({
+      id: n.id,
+      title: n.title,
+      category: n.category,
+      highlighted: highlight.includes(n.id),
+    }));
+  const edges: DependencyGraphTypes.DependencyEdge<EdgeData>[] =
+    graph.edges.map(e => ({
+      from: e.source,
+      to: e.target,
+      relation: e.relation,
+    }));
   if (centre) {
-    nodes.push({ id: centre.id, title: centre.title, category: '', highlighted: true });
+    nodes.push({
+      id: centre.id,
+      title: centre.title,
+      category: '',
+      highlighted: true,
+    });
     for (const id of highlight) {
       if (graph.nodes.some(n => n.id === id)) {
         edges.push({ from: centre.id, to: id, relation: 'builds-on' });
@@ -51,7 +62,9 @@ export function PatternGraphView(props: {
     }
   }
 
-  const renderNode = ({ node }: DependencyGraphTypes.RenderNodeProps<NodeData>) => {
+  const renderNode = ({
+    node,
+  }: DependencyGraphTypes.RenderNodeProps<NodeData>) => {
     const width = Math.max(80, node.title.length * CHAR_WIDTH + 24);
     const isCentre = node.id === centre?.id;
     const open = () => !isCentre && navigate(patternLink({ id: node.id }));
@@ -74,7 +87,11 @@ export function PatternGraphView(props: {
           width={width}
           height={NODE_HEIGHT}
           rx={8}
-          fill={isCentre ? theme.palette.background.paper : categoryColour(categoryIds, node.category)}
+          fill={
+            isCentre
+              ? theme.palette.background.paper
+              : categoryColour(categoryIds, node.category)
+          }
           stroke={node.highlighted ? theme.palette.text.primary : 'none'}
           strokeWidth={node.highlighted ? 3 : 0}
           opacity={highlight.length > 0 && !node.highlighted ? 0.75 : 1}
@@ -94,8 +111,11 @@ export function PatternGraphView(props: {
     );
   };
 
-  const renderEdge = ({ edge }: DependencyGraphTypes.RenderEdgeProps<EdgeData>) => {
-    const style = RELATION_STYLES[edge.relation];
+  const renderEdge = ({
+    edge,
+  }: DependencyGraphTypes.RenderEdgeProps<EdgeData>) => {
+    const style =
+      RELATION_STYLES[PATTERN_RELATION_TABLE[edge.relation].graphStyle];
     const d = edge.points
       .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`)
       .join(' ');
@@ -107,7 +127,9 @@ export function PatternGraphView(props: {
         stroke={style.colour}
         strokeWidth={2}
         strokeDasharray={style.dash}
-        markerEnd={edge.relation === 'builds-on' ? 'url(#pattern-arrow)' : undefined}
+        markerEnd={
+          edge.relation === 'builds-on' ? 'url(#pattern-arrow)' : undefined
+        }
         data-relation={edge.relation}
       />
     );
@@ -133,7 +155,10 @@ export function PatternGraphView(props: {
           markerHeight="8"
           orient="auto-start-reverse"
         >
-          <path d="M 0 0 L 10 5 L 0 10 z" fill={RELATION_STYLES['builds-on'].colour} />
+          <path
+            d="M 0 0 L 10 5 L 0 10 z"
+            fill={RELATION_STYLES['builds-on'].colour}
+          />
         </marker>
       }
       style={{ width: '100%', minHeight: 480 }}

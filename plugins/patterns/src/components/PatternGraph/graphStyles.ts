@@ -1,4 +1,4 @@
-import { PatternGraphRelation } from '@system-design/backstage-plugin-patterns-common';
+import { PatternGraphStyle } from '@system-design/backstage-plugin-patterns-common';
 
 /** Colour-blind-safe palette (Okabe–Ito), one colour per category in order. */
 const CATEGORY_COLOURS = [
@@ -12,25 +12,23 @@ const CATEGORY_COLOURS = [
   '#999999',
 ];
 
-export function categoryColour(categoryIds: string[], categoryId: string): string {
+export function categoryColour(
+  categoryIds: string[],
+  categoryId: string,
+): string {
   const index = categoryIds.indexOf(categoryId);
   return CATEGORY_COLOURS[index >= 0 ? index % CATEGORY_COLOURS.length : 7];
 }
 
-/** How each relation is drawn: colour and dash pattern, with a legend text. */
+/**
+ * How each edge style of the relation table is drawn. The legend text comes
+ * from the table in -common; a new relation type adds one entry here.
+ */
 export const RELATION_STYLES: Record<
-  PatternGraphRelation,
-  { colour: string; dash?: string; description: string }
+  PatternGraphStyle,
+  { colour: string; dash?: string }
 > = {
-  complements: { colour: '#2e7d32', description: 'complements (used together)' },
-  alternative: {
-    colour: '#c62828',
-    dash: '6 4',
-    description: 'alternative (pick one)',
-  },
-  'builds-on': {
-    colour: '#1565c0',
-    dash: '2 3',
-    description: 'builds on (arrow points to the foundation)',
-  },
+  complements: { colour: '#2e7d32' },
+  alternative: { colour: '#c62828', dash: '6 4' },
+  'builds-on': { colour: '#1565c0', dash: '2 3' },
 };

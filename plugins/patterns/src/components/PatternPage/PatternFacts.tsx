@@ -2,7 +2,10 @@ import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { PatternDocument } from '@system-design/backstage-plugin-patterns-common';
+import {
+  isSafeHref,
+  PatternDocument,
+} from '@system-design/backstage-plugin-patterns-common';
 import { rootRouteRef } from '../../routes';
 
 /** At a glance: category, best for, key trade-off, contents, references. */
@@ -45,7 +48,12 @@ export function PatternFacts(props: { pattern: PatternDocument }) {
             'References',
             pattern.references.map(url => (
               <div key={url} style={{ overflowWrap: 'anywhere' }}>
-                <Link to={url}>{url.replace(/^https?:\/\//, '')}</Link>
+                {isSafeHref(url) ? (
+                  <Link to={url}>{url.replace(/^https?:\/\//, '')}</Link>
+                ) : (
+                  // Never a link: a javascript: or data: reference is shown as text.
+                  <span>{url}</span>
+                )}
               </div>
             )),
           )}

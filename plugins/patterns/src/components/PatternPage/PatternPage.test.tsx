@@ -8,11 +8,16 @@ import {
 } from '../../__testUtils__/renderPatterns';
 
 const render = jest.fn(async (_id: string, code: string) => ({
-  svg: `<svg data-testid="mermaid-svg"><text>${code.split('\n')[0]}</text></svg>`,
+  svg: `<svg data-testid="mermaid-svg"><text>${
+    code.split('\n')[0]
+  }</text></svg>`,
 }));
 jest.mock('mermaid', () => ({
   __esModule: true,
-  default: { initialize: jest.fn(), render: (id: string, code: string) => render(id, code) },
+  default: {
+    initialize: jest.fn(),
+    render: (id: string, code: string) => render(id, code),
+  },
 }));
 
 describe('PatternPage', () => {
@@ -50,7 +55,9 @@ describe('PatternPage', () => {
       'Real-World Examples',
       'Related Patterns',
     ]);
-    expect(screen.getByText('Preventing cascading failures')).toBeInTheDocument();
+    expect(
+      screen.getByText('Preventing cascading failures'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('Fail-fast vs implementation complexity'),
     ).toBeInTheDocument();
@@ -74,8 +81,12 @@ describe('PatternPage', () => {
 
   it('links related patterns to their pages', async () => {
     await renderPatternsAt('/patterns/circuit-breaker');
-    const related = await screen.findByRole('list', { name: 'Related patterns' });
-    const link = within(related).getByRole('link', { name: 'Retry with Backoff' });
+    const related = await screen.findByRole('list', {
+      name: 'Related patterns',
+    });
+    const link = within(related).getByRole('link', {
+      name: 'Retry with Backoff',
+    });
     expect(link).toHaveAttribute('href', '/patterns/retry-with-backoff');
     expect(within(related).getByText('complements')).toBeInTheDocument();
     const section = document.getElementById('related-patterns')!;
@@ -89,19 +100,26 @@ describe('PatternPage', () => {
     expect(
       await screen.findByText('There is no pattern “no-such-thing”'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Browse all patterns').closest('a')).toHaveAttribute(
-      'href',
-      '/patterns',
-    );
+    expect(
+      screen.getByText('Browse all patterns').closest('a'),
+    ).toHaveAttribute('href', '/patterns');
   });
 
   it('shows an error panel when the backend fails', async () => {
     server.use(
       rest.get(`${BASE_URL}/v1/patterns/:id`, (_req, res, ctx) =>
-        res(ctx.status(503), ctx.json({ error: { name: 'Error', message: 'backend unavailable' }, response: { statusCode: 503 } })),
+        res(
+          ctx.status(503),
+          ctx.json({
+            error: { name: 'Error', message: 'backend unavailable' },
+            response: { statusCode: 503 },
+          }),
+        ),
       ),
     );
     await renderPatternsAt('/patterns/circuit-breaker');
-    expect((await screen.findAllByText(/backend unavailable/))[0]).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/backend unavailable/))[0],
+    ).toBeInTheDocument();
   });
 });

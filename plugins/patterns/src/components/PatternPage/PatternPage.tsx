@@ -1,14 +1,10 @@
-import {
-  EmptyState,
-  LinkButton,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, LinkButton } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { AsyncContent } from '../AsyncContent';
 import { rootRouteRef } from '../../routes';
 import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
 import { PatternFacts } from './PatternFacts';
@@ -22,52 +18,44 @@ export function PatternPage() {
   const { id = '' } = useParams();
   const api = useApi(patternsApiRef);
   const catalogLink = useRouteRef(rootRouteRef)();
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => Promise.all([api.getPattern(id), api.listPatterns()]),
     [api, id],
   );
+  const notFound = (error: Error) =>
+    isNotFound(error) ? (
+      <EmptyState
+        missing="content"
+        title={`There is no pattern “${id}”`}
+        description="The link may be old or mistyped. Browse the catalog to find the pattern you are looking for."
+        action={
+          <LinkButton to={catalogLink} variant="contained" color="primary">
+            Browse all patterns
+          </LinkButton>
+        }
+      />
+    ) : undefined;
 
-  if (loading) {
-    return (
-      <PatternsLayout title="Architecture Patterns">
-        <Progress />
-      </PatternsLayout>
-    );
-  }
-  if (error || !value) {
-    return (
-      <PatternsLayout title="Architecture Patterns">
-        {isNotFound(error) ? (
-          <EmptyState
-            missing="content"
-            title={`There is no pattern “${id}”`}
-            description="The link may be old or mistyped. Browse the catalog to find the pattern you are looking for."
-            action={
-              <LinkButton to={catalogLink} variant="contained" color="primary">
-                Browse all patterns
-              </LinkButton>
-            }
-          />
-        ) : (
-          <ResponseErrorPanel error={error ?? new Error('No data')} />
-        )}
-      </PatternsLayout>
-    );
-  }
-
-  const [pattern, all] = value;
+  const pattern = state.value?.[0];
   return (
-    <PatternsLayout title={pattern.title} subtitle={pattern.summary}>
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={8} lg={9}>
-          <PatternSections pattern={pattern} />
-        </Grid>
-        <Grid item xs={12} md={4} lg={3}>
-          <PatternFacts pattern={pattern} />
-          <RelatedPatternsCard pattern={pattern} patterns={all} />
-          <UsedByCard patternId={pattern.id} />
-        </Grid>
-      </Grid>
+    <PatternsLayout
+      title={pattern?.title ?? 'Architecture Patterns'}
+      subtitle={pattern?.summary}
+    >
+      <AsyncContent state={state} renderError={notFound}>
+        {([document, all]) => (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={8} lg={9}>
+              <PatternSections pattern={document} />
+            </Grid>
+            <Grid item xs={12} md={4} lg={3}>
+              <PatternFacts pattern={document} />
+              <RelatedPatternsCard pattern={document} patterns={all} />
+              <UsedByCard patternId={document.id} />
+            </Grid>
+          </Grid>
+        )}
+      </AsyncContent>
     </PatternsLayout>
   );
 }

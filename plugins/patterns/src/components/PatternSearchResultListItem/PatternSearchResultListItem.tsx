@@ -1,5 +1,8 @@
 import { Link } from '@backstage/core-components';
-import { SearchDocument, ResultHighlight } from '@backstage/plugin-search-common';
+import {
+  SearchDocument,
+  ResultHighlight,
+} from '@backstage/plugin-search-common';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -62,7 +65,9 @@ export function PatternSearchResultListItem(props: {
       />
       <Box ml={2} flexShrink={0}>
         <Chip size="small" label="Pattern" />
-        {fields.category && <Chip size="small" label={fields.category} variant="outlined" />}
+        {fields.category && (
+          <Chip size="small" label={fields.category} variant="outlined" />
+        )}
       </Box>
     </ListItem>
   );

@@ -20,7 +20,11 @@ export function PatternsLayout(
   const tabs = [
     { id: 'catalog', label: 'Catalog', to: useRouteRef(rootRouteRef)() },
     { id: 'guide', label: 'Guide', to: useRouteRef(guideRouteRef)() },
-    { id: 'wizard', label: 'Decision Wizard', to: useRouteRef(wizardRouteRef)() },
+    {
+      id: 'wizard',
+      label: 'Decision Wizard',
+      to: useRouteRef(wizardRouteRef)(),
+    },
     { id: 'graph', label: 'Graph', to: useRouteRef(graphRouteRef)() },
     { id: 'adoption', label: 'Adoption', to: useRouteRef(adoptionRouteRef)() },
   ];

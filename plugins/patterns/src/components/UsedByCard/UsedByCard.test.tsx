@@ -35,7 +35,10 @@ describe('UsedByCard on the pattern page', () => {
       within(payments).getByRole('heading', { name: /payments/ }),
     ).toBeInTheDocument();
     const ownerLink = within(payments).getAllByRole('link')[0];
-    expect(ownerLink).toHaveAttribute('href', '/catalog/default/group/payments');
+    expect(ownerLink).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
     expect(
       within(payments).getByRole('link', { name: 'Checkout Service' }),
     ).toHaveAttribute('href', '/catalog/default/component/checkout');
@@ -48,7 +51,9 @@ describe('UsedByCard on the pattern page', () => {
     expect(
       within(unowned).getByRole('link', { name: 'legacy-gateway' }),
     ).toHaveAttribute('href', '/catalog/default/component/legacy-gateway');
-    expect(within(unowned).queryByRole('link', { name: 'Checkout Service' })).toBeNull();
+    expect(
+      within(unowned).queryByRole('link', { name: 'Checkout Service' }),
+    ).toBeNull();
   });
 
   it('says how to declare the pattern when nobody uses it', async () => {
@@ -59,7 +64,9 @@ describe('UsedByCard on the pattern page', () => {
     );
     await renderPatternsAt('/patterns/circuit-breaker');
     const card = await usedByCard();
-    const empty = await within(card).findByText(/No entities declare this pattern yet/);
+    const empty = await within(card).findByText(
+      /No entities declare this pattern yet/,
+    );
     expect(empty.textContent).toBe(
       'No entities declare this pattern yet — add system-design/patterns: circuit-breaker to a catalog-info.yaml.',
     );
@@ -79,7 +86,9 @@ describe('UsedByCard on the pattern page', () => {
     );
     await renderPatternsAt('/patterns/circuit-breaker');
     const card = await usedByCard();
-    expect((await within(card).findAllByText(/catalog unreachable/))[0]).toBeInTheDocument();
+    expect(
+      (await within(card).findAllByText(/catalog unreachable/))[0],
+    ).toBeInTheDocument();
     expect(document.getElementById('how-it-works')).not.toBeNull();
   });
 });

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -20,6 +16,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { AsyncContent } from '../AsyncContent';
 
 /** The anchor of the card; the adoption matrix links to `/patterns/<id>#used-by`. */
 export const USED_BY_ANCHOR = 'used-by';
@@ -30,50 +27,55 @@ export function UsedByCard(props: { patternId: string }) {
   const api = useApi(patternsApiRef);
   const { hash } = useLocation();
   const ref = useRef<HTMLDivElement>(null);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => api.getPatternUsage(patternId),
     [api, patternId],
   );
 
   // The card loads after the page, so the browser cannot scroll to the anchor itself.
   useEffect(() => {
-    if (!loading && hash === `#${USED_BY_ANCHOR}`) {
+    if (!state.loading && hash === `#${USED_BY_ANCHOR}`) {
       ref.current?.scrollIntoView?.({ block: 'start' });
     }
-  }, [loading, hash]);
+  }, [state.loading, hash]);
 
-  let body;
-  if (loading) {
-    body = <Progress />;
-  } else if (error || !value) {
-    body = <ResponseErrorPanel error={error ?? new Error('No usage data')} />;
-  } else if (value.total === 0) {
-    body = (
-      <Typography variant="body2">
-        No entities declare this pattern yet — add{' '}
-        <code>
-          {PATTERNS_ANNOTATION}: {patternId}
-        </code>{' '}
-        to a catalog-info.yaml.
-      </Typography>
-    );
-  } else {
-    body = value.owners.map(owner => (
-      <OwnerGroup key={owner.owner} owner={owner} />
-    ));
-  }
+  const render = (value: NonNullable<typeof state.value>) => {
+    let body: JSX.Element;
+    if (value.total === 0) {
+      body = (
+        <Typography variant="body2">
+          No entities declare this pattern yet — add{' '}
+          <code>
+            {PATTERNS_ANNOTATION}: {patternId}
+          </code>{' '}
+          to a catalog-info.yaml.
+        </Typography>
+      );
+    } else {
+      body = (
+        <>
+          {value.owners.map(owner => (
+            <OwnerGroup key={owner.owner} owner={owner} />
+          ))}
+        </>
+      );
+    }
+    return body;
+  };
 
   return (
     <div id={USED_BY_ANCHOR} ref={ref}>
       <InfoCard
         title="Used by"
         subheader={
-          value && !loading
-            ? `${value.total} ${value.total === 1 ? 'entity' : 'entities'}`
+          state.value && !state.loading
+            ? `${state.value.total} ${
+                state.value.total === 1 ? 'entity' : 'entities'
+              }`
             : undefined
         }
       >
-        {body}
+        <AsyncContent state={state}>{render}</AsyncContent>
       </InfoCard>
     </div>
   );
@@ -114,7 +116,10 @@ function OwnerGroup(props: { owner: PatternUsageOwner }) {
 
 function describeEntity(entity: PatternUsageEntity): string {
   const kind = entity.kind.toLocaleLowerCase('en-US');
-  return [entity.type ? `${entity.type} ${kind}` : kind, entity.namespace !== 'default' && entity.namespace]
+  return [
+    entity.type ? `${entity.type} ${kind}` : kind,
+    entity.namespace !== 'default' && entity.namespace,
+  ]
     .filter(Boolean)
     .join(' · ');
 }

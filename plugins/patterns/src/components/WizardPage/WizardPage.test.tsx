@@ -8,7 +8,10 @@ const render = jest.fn(async (_id: string, _code: string) => ({
 }));
 jest.mock('mermaid', () => ({
   __esModule: true,
-  default: { initialize: jest.fn(), render: (id: string, code: string) => render(id, code) },
+  default: {
+    initialize: jest.fn(),
+    render: (id: string, code: string) => render(id, code),
+  },
 }));
 
 describe('WizardPage', () => {
@@ -26,18 +29,26 @@ describe('WizardPage', () => {
     expect(
       screen.getByRole('navigation', { name: 'Your answers' }),
     ).toHaveTextContent('Need to expose APIs? No');
-    await userEvent.click(screen.getByRole('button', { name: 'Transient errors' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Transient errors' }),
+    );
 
     const result = screen.getByRole('region', { name: 'Recommendation' });
     expect(result).toHaveTextContent('Recommended: Retry with Backoff');
-    expect(result).toHaveTextContent('Transient errors usually succeed on a later try.');
+    expect(result).toHaveTextContent(
+      'Transient errors usually succeed on a later try.',
+    );
     expect(
       within(result).getByRole('link', { name: 'Retry with Backoff' }),
     ).toHaveAttribute('href', '/patterns/retry-with-backoff');
     const path = within(result).getByRole('list', {
       name: 'The path to this recommendation',
     });
-    expect(within(path).getAllByRole('listitem').map(li => li.textContent)).toEqual([
+    expect(
+      within(path)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
       'Need to expose APIs? No',
       'What kind of failure? Transient errors',
     ]);
@@ -51,7 +62,9 @@ describe('WizardPage', () => {
 
   it('goes back and restarts', async () => {
     await renderPatternsAt('/patterns/wizard?answers=1.1');
-    expect(await screen.findByText('Recommended: Retry with Backoff')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Recommended: Retry with Backoff'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(
       screen.getByRole('heading', { name: 'What kind of failure?' }),
@@ -79,7 +92,9 @@ describe('WizardPage', () => {
 
   it('works from the keyboard and moves focus to each question', async () => {
     await renderPatternsAt('/patterns/wizard');
-    const heading = await screen.findByRole('heading', { name: 'Need to expose APIs?' });
+    const heading = await screen.findByRole('heading', {
+      name: 'Need to expose APIs?',
+    });
     await waitFor(() => expect(heading).toHaveFocus());
     await userEvent.tab();
     expect(screen.getByRole('button', { name: 'Yes' })).toHaveFocus();
@@ -95,10 +110,14 @@ describe('WizardPage', () => {
   it('shows the flowchart with the path highlighted', async () => {
     await renderPatternsAt('/patterns/wizard?answers=1.0');
     await userEvent.click(
-      await screen.findByRole('checkbox', { name: 'Show the flowchart with my path' }),
+      await screen.findByRole('checkbox', {
+        name: 'Show the flowchart with my path',
+      }),
     );
     expect(await screen.findByTestId('flowchart')).toBeInTheDocument();
     const code = render.mock.calls[render.mock.calls.length - 1][1];
-    expect(code).toContain('class n_start,n_expose_apis,n_failure_kind,n_circuit_breaker taken');
+    expect(code).toContain(
+      'class n_start,n_expose_apis,n_failure_kind,n_circuit_breaker taken',
+    );
   });
 });

@@ -1,16 +1,20 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { patternsApiRef } from '../../api/PatternsApi';
+import { AsyncContent } from '../AsyncContent';
 import { DecisionWizard } from '../DecisionWizard';
 import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
 
 /** /patterns/wizard: the decision wizard on its own page. */
 export function WizardPage() {
   const api = useApi(patternsApiRef);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () =>
-      Promise.all([api.getDecisionTree(), api.listPatterns(), api.listScenarios()]),
+      Promise.all([
+        api.getDecisionTree(),
+        api.listPatterns(),
+        api.listScenarios(),
+      ]),
     [api],
   );
   return (
@@ -18,13 +22,15 @@ export function WizardPage() {
       title="Which pattern fits?"
       subtitle="Answer one question at a time; the result links can be shared"
     >
-      {loading && <Progress />}
-      {!loading && (error || !value) && (
-        <ResponseErrorPanel error={error ?? new Error('No data')} />
-      )}
-      {value && (
-        <DecisionWizard tree={value[0]} patterns={value[1]} scenarios={value[2]} />
-      )}
+      <AsyncContent state={state}>
+        {([tree, patterns, scenarios]) => (
+          <DecisionWizard
+            tree={tree}
+            patterns={patterns}
+            scenarios={scenarios}
+          />
+        )}
+      </AsyncContent>
     </PatternsLayout>
   );
 }

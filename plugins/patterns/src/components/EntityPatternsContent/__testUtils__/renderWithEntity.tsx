@@ -32,7 +32,11 @@ export function testEntity(
       annotations:
         patterns === undefined ? {} : { 'system-design/patterns': patterns },
     },
-    spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/payments',
+      lifecycle: 'production',
+    },
     ...extra,
   } as Entity;
 }

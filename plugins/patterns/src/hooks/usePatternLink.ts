@@ -1,5 +1,5 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { patternRouteRef } from '../../routes';
+import { patternRouteRef } from '../routes';
 
 /** A function from pattern id to the pattern page's URL. */
 export function usePatternLink(): (id: string) => string {

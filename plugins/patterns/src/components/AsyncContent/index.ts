@@ -1,0 +1,3 @@
+export { AsyncContent, combineStates } from './AsyncContent';
+export type { AsyncState } from './AsyncContent';
+export { CardBoundary } from './CardBoundary';
