@@ -17,7 +17,10 @@ import {
   SearchResultListItemBlueprint,
 } from '@backstage/plugin-search-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
-import { PATTERNS_ANNOTATION } from '@system-design/backstage-plugin-patterns-common';
+import {
+  PATTERN_SEARCH_TYPE,
+  PATTERNS_ANNOTATION,
+} from '@system-design/backstage-plugin-patterns-common';
 import { patternsApiRef } from './api/PatternsApi';
 import { PatternsClient } from './api/PatternsClient';
 import {
@@ -47,7 +50,7 @@ const patternsPage = PageBlueprint.make({
     noHeader: true,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('./components/PatternsPage').then(m => <m.PatternsPage />),
+      import('./components/PatternsRouter').then(m => <m.PatternsRouter />),
   },
 });
 
@@ -81,7 +84,7 @@ const patternsEntityCard = EntityCardBlueprint.make({
 /** Patterns in the portal's search results. */
 const patternSearchResultItem = SearchResultListItemBlueprint.make({
   params: {
-    predicate: result => result.type === 'pattern',
+    predicate: result => result.type === PATTERN_SEARCH_TYPE,
     icon: <AccountTreeIcon />,
     component: () =>
       import('./components/PatternSearchResultListItem').then(
@@ -93,7 +96,7 @@ const patternSearchResultItem = SearchResultListItemBlueprint.make({
 /** "Patterns" among the search page's result types. */
 const patternSearchResultType = SearchFilterResultTypeBlueprint.make({
   params: {
-    value: 'pattern',
+    value: PATTERN_SEARCH_TYPE,
     name: 'Patterns',
     icon: <AccountTreeIcon />,
   },

@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { PATTERN_SEARCH_TYPE } from '@system-design/backstage-plugin-patterns-common';
 import { patternsApiRef } from './api/PatternsApi';
 import { PatternsClient } from './api/PatternsClient';
 import {
@@ -43,7 +44,7 @@ export const PatternsPage = patternsPlugin.provide(
   createRoutableExtension({
     name: 'PatternsPage',
     component: () =>
-      import('./components/PatternsPage').then(m => m.PatternsPage),
+      import('./components/PatternsRouter').then(m => m.PatternsRouter),
     mountPoint: rootRouteRef,
   }),
 );
@@ -85,6 +86,6 @@ export const PatternSearchResultListItem = patternsPlugin.provide(
       import('./components/PatternSearchResultListItem').then(
         m => m.PatternSearchResultListItem,
       ),
-    predicate: result => result.type === 'pattern',
+    predicate: result => result.type === PATTERN_SEARCH_TYPE,
   }),
 );

@@ -5,5 +5,5 @@
  */
 export { searchModulePatterns as default } from './module';
 export { PatternCollatorFactory } from './collator/PatternCollatorFactory';
-export { PATTERN_SEARCH_TYPE } from './collator/PatternSearchDocument';
-export type { PatternSearchDocument } from './collator/PatternSearchDocument';
+export { PATTERN_SEARCH_TYPE } from '@system-design/backstage-plugin-patterns-common';
+export type { PatternSearchDocument } from '@system-design/backstage-plugin-patterns-common';

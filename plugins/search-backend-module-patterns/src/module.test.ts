@@ -17,7 +17,10 @@ describe('search module', () => {
   it('registers a collator that indexes built-in and company patterns', async () => {
     const builtIn = writeContentDirectory({
       'resilience/retry.md': patternDocumentSource('retry-with-backoff', {
-        frontMatter: { title: 'Retry with Backoff', summary: 'Retries with full jitter.' },
+        frontMatter: {
+          title: 'Retry with Backoff',
+          summary: 'Retries with full jitter.',
+        },
         body: title =>
           title === 'How It Works'
             ? 'Waits grow exponentially with **jitter**.\n\n```mermaid\nflowchart LR\n  A --> B\n```\n'
@@ -27,15 +30,24 @@ describe('search module', () => {
     const company = writeContentDirectory(
       {
         'cell.md': patternDocumentSource('cell-based-architecture', {
-          frontMatter: { category: 'platform', title: 'Cell-Based Architecture' },
+          frontMatter: {
+            category: 'platform',
+            title: 'Cell-Based Architecture',
+          },
         }),
       },
-      { 'categories.yaml': 'categories:\n  - { id: platform, title: ACME Platform }\n' },
+      {
+        'categories.yaml':
+          'categories:\n  - { id: platform, title: ACME Platform }\n',
+      },
     );
     const addCollator = jest.fn();
     await startTestBackend({
       extensionPoints: [
-        [searchIndexRegistryExtensionPoint, { addCollator, addDecorator: jest.fn() }],
+        [
+          searchIndexRegistryExtensionPoint,
+          { addCollator, addDecorator: jest.fn() },
+        ],
       ],
       features: [
         searchModulePatterns,
@@ -58,7 +70,9 @@ describe('search module', () => {
       category: 'Resilience Patterns',
       summary: 'Retries with full jitter.',
     });
-    expect(byId['retry-with-backoff'].text).toContain('Waits grow exponentially with jitter');
+    expect(byId['retry-with-backoff'].text).toContain(
+      'Waits grow exponentially with jitter',
+    );
     expect(byId['retry-with-backoff'].text).not.toContain('flowchart');
     expect(byId['cell-based-architecture']).toMatchObject({
       location: '/patterns/cell-based-architecture',

@@ -83,7 +83,7 @@ describe('the built-in decision tree', () => {
   it('reaches every pattern by some path, with a reason', async () => {
     const recommended = Object.values(tree.outcomes).flatMap(o => o.patterns);
     expect([...new Set(recommended)].sort()).toEqual([...patternIds].sort());
-    expect(patternIds).toHaveLength(29);
+    expect(patternIds).toHaveLength(39);
     for (const outcome of Object.values(tree.outcomes)) {
       expect(outcome.why.length).toBeGreaterThan(20);
     }

@@ -5,9 +5,7 @@ import {
   gapsFileSchema,
 } from '@system-design/backstage-plugin-patterns-common';
 import { ContentProblem } from './ContentProblem';
-import { describeSchemaIssues } from './describeSchemaIssues';
-import { readOptionalYaml } from './readContentFiles';
-import { isFileSystemError } from './fsErrors';
+import { readCatalogFile } from './readContentFiles';
 
 type GapEntry = GapsFileRule;
 
@@ -25,22 +23,9 @@ export async function mergeGaps(
   problems: ContentProblem[],
 ): Promise<void> {
   const file = path.join(directory, 'gaps.yaml');
-  let data: unknown;
-  try {
-    data = await readOptionalYaml(file);
-  } catch (e) {
-    if (isFileSystemError(e)) throw e;
-    problems.push({ file, message: `not valid YAML: ${(e as Error).message}` });
-    return;
-  }
-  if (data === undefined) return;
-  const parsed = gapsFileSchema.safeParse(data);
-  if (!parsed.success) {
-    problems.push({ file, message: describeSchemaIssues(parsed.error) });
-    return;
-  }
+  const data = await readCatalogFile(file, gapsFileSchema, problems);
   const seenHere = new Set<string>();
-  for (const rule of parsed.data.gaps) {
+  for (const rule of data?.gaps ?? []) {
     if (seenHere.has(rule.id)) {
       problems.push({ file, message: `duplicate gap rule id "${rule.id}"` });
       continue;

@@ -10,13 +10,11 @@ import {
   PatternScenario,
   scenariosFileSchema,
 } from '@system-design/backstage-plugin-patterns-common';
-import { z } from 'zod';
 import { ContentError, ContentProblem } from './ContentProblem';
 import { mergeDecisionTree } from './mergeDecisionTree';
 import { GapRuleMap, mergeGaps, resolveGapRules } from './gapsFile';
-import { describeSchemaIssues } from './describeSchemaIssues';
 import { parsePatternDocument } from './parsePatternDocument';
-import { listPatternFiles, readOptionalYaml } from './readContentFiles';
+import { listPatternFiles, readCatalogFile } from './readContentFiles';
 import { PatternContent } from './types';
 import {
   checkContentDirectory,
@@ -162,28 +160,6 @@ async function readDocument(
     });
     return undefined;
   }
-}
-
-async function readCatalogFile<T>(
-  file: string,
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-  problems: ContentProblem[],
-): Promise<T | undefined> {
-  let data: unknown;
-  try {
-    data = await readOptionalYaml(file);
-  } catch (e) {
-    if (isFileSystemError(e)) throw e;
-    problems.push({ file, message: `not valid YAML: ${(e as Error).message}` });
-    return undefined;
-  }
-  if (data === undefined) return undefined;
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    problems.push({ file, message: describeSchemaIssues(parsed.error) });
-    return undefined;
-  }
-  return parsed.data;
 }
 
 async function mergeCategories(

@@ -144,7 +144,7 @@ describe('the packed package', () => {
     const patternFiles = listFiles(path.join(repoContent, 'patterns')).filter(
       file => file.endsWith('.md'),
     );
-    expect(patternFiles).toHaveLength(29);
+    expect(patternFiles).toHaveLength(39);
     for (const file of patternFiles) {
       expect(entries).toContain(`package/content/patterns/${file}`);
     }
@@ -181,7 +181,7 @@ describe('the packed package', () => {
       expect(directory).toBe(path.join(installDir, 'content'));
       const content = await loadPatternContent([directory]);
       expect(content.problems).toEqual([]);
-      expect(content.patterns).toHaveLength(29);
+      expect(content.patterns).toHaveLength(39);
       expect(content.decisionTree).toBeDefined();
       expect(content.layers).toBeDefined();
       expect(content.gaps.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
 import { patternsApiRef } from '../api/PatternsApi';
 import { PatternsClient } from '../api/PatternsClient';
-import { PatternsPage } from '../components/PatternsPage';
+import { PatternsRouter } from '../components/PatternsRouter';
 import { guideRouteRef, patternRouteRef, rootRouteRef } from '../routes';
 import {
   adoption,
@@ -90,7 +90,7 @@ export function renderPatternsAt(path: string) {
       ]}
     >
       <Routes>
-        <Route path="/patterns/*" element={<PatternsPage />} />
+        <Route path="/patterns/*" element={<PatternsRouter />} />
       </Routes>
     </TestApiProvider>,
     {

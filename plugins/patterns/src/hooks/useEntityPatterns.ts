@@ -1,5 +1,4 @@
 import { Entity } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   AnnotationProblem,
   annotationProblemsFromStatus,
@@ -15,8 +14,9 @@ import {
   suggestPatterns,
 } from '@system-design/backstage-plugin-patterns-common';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { patternsApiRef } from '../api/PatternsApi';
+import { PatternsApi } from '../api/PatternsApi';
+import { AsyncState, combineStates } from '../components/AsyncContent';
+import { loadCatalog, usePatternsData } from './usePatternsData';
 
 /** One problem with the annotation value, and who found it. */
 export interface AnnotationProblemView extends AnnotationProblem {
@@ -56,24 +56,19 @@ export interface EntityPatterns {
  * see the same ids.
  */
 export function useEntityPatterns(entity: Entity) {
-  const api = useApi(patternsApiRef);
-  const state = useAsync(
-    () =>
-      Promise.all([
-        api.listPatterns(),
-        api.listCategories(),
-        api.listScenarios(),
-        api.listGaps().then(
-          rules => ({ rules, error: undefined }),
-          (error: Error) => ({ rules: [] as GapRule[], error }),
-        ),
-      ]),
-    [api],
+  const state = usePatternsData(api =>
+    Promise.all([
+      loadCatalog(api),
+      api.listGaps().then(
+        rules => ({ rules, error: undefined }),
+        (error: Error) => ({ rules: [] as GapRule[], error }),
+      ),
+    ]),
   );
 
   const value = useMemo((): EntityPatterns | undefined => {
     if (!state.value) return undefined;
-    const [summaries, categories, scenarios, gapRules] = state.value;
+    const [[summaries, categories, scenarios], gapRules] = state.value;
     const patterns = new Map(summaries.map(s => [s.id, s]));
     const index = createPatternIdIndex(summaries);
     const resolved = resolveEntityPatterns(entity, index);
@@ -104,4 +99,15 @@ export function useEntityPatterns(entity: Entity) {
   }, [state.value, entity]);
 
   return { loading: state.loading, error: state.error, value };
+}
+
+/**
+ * The entity's patterns together with more content for one card: loading
+ * until both are there, failing with the first error.
+ */
+export function useEntityPatternsWith<T>(
+  entity: Entity,
+  load: (api: PatternsApi) => Promise<T>,
+): AsyncState<[EntityPatterns, T]> {
+  return combineStates(useEntityPatterns(entity), usePatternsData(load));
 }

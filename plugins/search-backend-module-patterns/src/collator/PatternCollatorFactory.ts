@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import { PatternContentService } from '@system-design/backstage-plugin-patterns-node';
-import { PATTERN_SEARCH_TYPE } from './PatternSearchDocument';
+import { PATTERN_SEARCH_TYPE } from '@system-design/backstage-plugin-patterns-common';
 import { toSearchDocument } from './toSearchDocument';
 
 /** Feeds every pattern, company patterns included, to the search index. */
@@ -15,7 +15,9 @@ export class PatternCollatorFactory implements DocumentCollatorFactory {
     const titleOf = (id: string) =>
       categories.find(c => c.id === id)?.title ?? id;
     return Readable.from(
-      patterns.map(pattern => toSearchDocument(pattern, titleOf(pattern.category))),
+      patterns.map(pattern =>
+        toSearchDocument(pattern, titleOf(pattern.category)),
+      ),
     );
   }
 }

@@ -1,5 +1,7 @@
-import { PatternDocument } from '@system-design/backstage-plugin-patterns-common';
-import { PatternSearchDocument } from './PatternSearchDocument';
+import {
+  PatternDocument,
+  PatternSearchDocument,
+} from '@system-design/backstage-plugin-patterns-common';
 
 /** Markdown reduced to searchable words: no syntax, no URLs. */
 export function markdownToText(markdown: string): string {

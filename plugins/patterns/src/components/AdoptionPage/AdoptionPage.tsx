@@ -1,21 +1,16 @@
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { PATTERNS_ANNOTATION } from '@system-design/backstage-plugin-patterns-common';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { patternsApiRef } from '../../api/PatternsApi';
-import { AsyncContent } from '../AsyncContent';
-import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
 import { AdoptionMatrix } from './AdoptionMatrix';
 import { adoptionRows } from './adoptionRows';
+import { usePatternsData } from '../../hooks/usePatternsData';
+import { AsyncPatternsPage } from '../PatternsLayout/AsyncPatternsPage';
 
 /** /patterns/adoption: which teams use which patterns. */
 export function AdoptionPage() {
-  const api = useApi(patternsApiRef);
-  const state = useAsync(
-    () => Promise.all([api.getAdoption(), api.listPatterns()]),
-    [api],
+  const state = usePatternsData(api =>
+    Promise.all([api.getAdoption(), api.listPatterns()]),
   );
   const { value } = state;
   const rows = useMemo(
@@ -46,11 +41,12 @@ export function AdoptionPage() {
   };
 
   return (
-    <PatternsLayout
+    <AsyncPatternsPage
       title="Pattern adoption"
       subtitle="Which teams use which patterns"
+      state={state}
     >
-      <AsyncContent state={state}>{render}</AsyncContent>
-    </PatternsLayout>
+      {render}
+    </AsyncPatternsPage>
   );
 }

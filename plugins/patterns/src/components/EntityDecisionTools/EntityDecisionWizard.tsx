@@ -1,22 +1,15 @@
-import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
-import { patternsApiRef } from '../../api/PatternsApi';
-import { useEntityPatterns } from '../../hooks/useEntityPatterns';
-import { AsyncContent, combineStates } from '../AsyncContent';
+import { useEntityPatternsWith } from '../../hooks/useEntityPatterns';
+import { AsyncContent } from '../AsyncContent';
 import { DecisionWizard } from '../DecisionWizard';
 import { AnnotationSuggestion } from './AnnotationSuggestion';
 
 /** The decision wizard on a service page; its result becomes an annotation line. */
 export function EntityDecisionWizard() {
   const { entity } = useEntity();
-  const api = useApi(patternsApiRef);
-  const entityPatterns = useEntityPatterns(entity);
-  const content = useAsync(
-    () => Promise.all([api.getDecisionTree(), api.listScenarios()]),
-    [api],
+  const state = useEntityPatternsWith(entity, api =>
+    Promise.all([api.getDecisionTree(), api.listScenarios()]),
   );
-  const state = combineStates(entityPatterns, content);
   return (
     <AsyncContent state={state}>
       {([patterns, [tree, scenarios]]) => (

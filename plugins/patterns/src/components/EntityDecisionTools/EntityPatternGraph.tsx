@@ -1,25 +1,18 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { neighbourhood } from '@system-design/backstage-plugin-patterns-common';
-import useAsync from 'react-use/esm/useAsync';
-import { patternsApiRef } from '../../api/PatternsApi';
-import { useEntityPatterns } from '../../hooks/useEntityPatterns';
-import { AsyncContent, combineStates } from '../AsyncContent';
+import { useEntityPatternsWith } from '../../hooks/useEntityPatterns';
+import { AsyncContent } from '../AsyncContent';
 import { GraphLegend, PatternGraphView } from '../PatternGraph';
 
 /** The related-pattern graph centred on this entity: its patterns and their neighbours. */
 export function EntityPatternGraph() {
   const { entity } = useEntity();
-  const api = useApi(patternsApiRef);
-  const entityPatterns = useEntityPatterns(entity);
-  const content = useAsync(
-    () => Promise.all([api.getGraph(), api.listCategories()]),
-    [api],
+  const state = useEntityPatternsWith(entity, api =>
+    Promise.all([api.getGraph(), api.listCategories()]),
   );
-  const state = combineStates(entityPatterns, content);
 
   return (
     <InfoCard

@@ -24,24 +24,41 @@ describe('EntityPatternsContent reads the entity’s patterns once', () => {
     await renderWithEntity(<EntityPatternsContent />, testEntity('retry'));
 
     const used = await screen.findByRole('table', { name: 'Patterns used' });
-    expect(within(used).getByRole('link', { name: 'Retry with Backoff' })).toBeInTheDocument();
+    expect(
+      within(used).getByRole('link', { name: 'Retry with Backoff' }),
+    ).toBeInTheDocument();
 
     // The graph centres on the same pattern instead of asking for a declaration.
-    await screen.findByTestId('graph-node-retry-with-backoff', {}, { timeout: 5000 });
-    expect(screen.queryByText(/Declare the patterns this entity uses/)).toBeNull();
-    expect(screen.queryByRole('region', { name: 'Annotation problems' })).toBeNull();
+    await screen.findByTestId(
+      'graph-node-retry-with-backoff',
+      {},
+      { timeout: 5000 },
+    );
+    expect(
+      screen.queryByText(/Declare the patterns this entity uses/),
+    ).toBeNull();
+    expect(
+      screen.queryByRole('region', { name: 'Annotation problems' }),
+    ).toBeNull();
 
     // The wizard knows the entity already uses it, and does not declare it twice.
     await screen.findByRole('button', { name: 'No' }, { timeout: 5000 });
     screen.getByRole('button', { name: 'No' }).click();
     (await screen.findByRole('button', { name: 'Transient errors' })).click();
-    expect(await screen.findByText(/already uses Retry with Backoff/)).toBeInTheDocument();
-    expect(screen.queryByRole('status', { name: 'Annotation to add' })).toBeNull();
+    expect(
+      await screen.findByText(/already uses Retry with Backoff/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('status', { name: 'Annotation to add' }),
+    ).toBeNull();
   });
 
   it('makes at most six requests to the patterns backend, none twice', async () => {
     const paths = countRequests();
-    await renderWithEntity(<EntityPatternsContent />, testEntity('circuit-breaker'));
+    await renderWithEntity(
+      <EntityPatternsContent />,
+      testEntity('circuit-breaker'),
+    );
     await screen.findByRole('table', { name: 'Patterns used' });
     await screen.findByRole('button', { name: 'Yes' }, { timeout: 5000 });
     await waitFor(() => expect(paths).toContain('/api/patterns/v1/graph'));
@@ -57,11 +74,20 @@ describe('EntityPatternsContent reads the entity’s patterns once', () => {
         res(ctx.json({ nodes: null, edges: 7 })),
       ),
     );
-    await renderWithEntity(<EntityPatternsContent />, testEntity('circuit-breaker'));
+    await renderWithEntity(
+      <EntityPatternsContent />,
+      testEntity('circuit-breaker'),
+    );
 
     const used = await screen.findByRole('table', { name: 'Patterns used' });
-    expect(within(used).getByRole('link', { name: 'Circuit Breaker' })).toBeInTheDocument();
-    expect(await screen.findByRole('button', { name: 'Yes' }, { timeout: 5000 })).toBeInTheDocument();
-    expect(await screen.findAllByText('Error: Something Went Wrong')).toHaveLength(1);
+    expect(
+      within(used).getByRole('link', { name: 'Circuit Breaker' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Yes' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findAllByText('Error: Something Went Wrong'),
+    ).toHaveLength(1);
   });
 });

@@ -1,5 +1,4 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tab from '@material-ui/core/Tab';
@@ -9,12 +8,10 @@ import {
   PatternGraph,
 } from '@system-design/backstage-plugin-patterns-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { patternsApiRef } from '../../api/PatternsApi';
-import { AsyncContent } from '../AsyncContent';
 import { MermaidDiagram } from '../MermaidDiagram';
 import { GraphLegend, PatternGraphView } from '../PatternGraph';
-import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
+import { usePatternsData } from '../../hooks/usePatternsData';
+import { AsyncPatternsPage } from '../PatternsLayout/AsyncPatternsPage';
 
 /** Only the nodes of the chosen categories, and the edges between them. */
 export function filterGraph(
@@ -32,12 +29,10 @@ export function filterGraph(
 
 /** /patterns/graph: every pattern and how they relate; or the guide's layers. */
 export function GraphPage() {
-  const api = useApi(patternsApiRef);
   const [view, setView] = useState<'relations' | 'layers'>('relations');
   const [selected, setSelected] = useState<string[]>([]);
-  const state = useAsync(
-    () => Promise.all([api.getGraph(), api.listCategories()]),
-    [api],
+  const state = usePatternsData(api =>
+    Promise.all([api.getGraph(), api.listCategories()]),
   );
 
   const render = ([graph, categories]: NonNullable<typeof state.value>) => {
@@ -105,11 +100,12 @@ export function GraphPage() {
   };
 
   return (
-    <PatternsLayout
+    <AsyncPatternsPage
       title="Related-pattern graph"
       subtitle="How the patterns complement, replace and build on each other; select a pattern to open it"
+      state={state}
     >
-      <AsyncContent state={state}>{render}</AsyncContent>
-    </PatternsLayout>
+      {render}
+    </AsyncPatternsPage>
   );
 }

@@ -1,7 +1,10 @@
 import { CodeSnippet, MarkdownContent } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import { PatternBlock, isSafeHref } from '@system-design/backstage-plugin-patterns-common';
+import {
+  PatternBlock,
+  isSafeHref,
+} from '@system-design/backstage-plugin-patterns-common';
 import { lazy, Suspense } from 'react';
 import { Progress } from '@backstage/core-components';
 import { patternRouteRef } from '../../routes';

@@ -10,15 +10,8 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { PatternSearchDocument } from '@system-design/backstage-plugin-patterns-common';
 import { ReactNode } from 'react';
-
-/** What the patterns search collator indexes, beyond title, text and location. */
-interface PatternSearchFields {
-  category?: string;
-  summary?: string;
-  bestFor?: string;
-  tradeoff?: string;
-}
 
 /** A pattern in the portal's search results: title, summary, category, trade-off. */
 export function PatternSearchResultListItem(props: {
@@ -29,7 +22,8 @@ export function PatternSearchResultListItem(props: {
 }) {
   const { result, highlight, icon } = props;
   if (!result) return null;
-  const fields = result as SearchDocument & PatternSearchFields;
+  // Older index entries may lack a field: each is optional here.
+  const fields = result as SearchDocument & Partial<PatternSearchDocument>;
   const highlighted = (field: 'title' | 'text', fallback: string) =>
     highlight?.fields?.[field] ? (
       <HighlightedSearchResultText

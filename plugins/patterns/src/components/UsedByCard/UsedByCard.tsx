@@ -1,5 +1,4 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
@@ -14,8 +13,7 @@ import {
 } from '@system-design/backstage-plugin-patterns-common';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
-import { patternsApiRef } from '../../api/PatternsApi';
+import { usePatternsData } from '../../hooks/usePatternsData';
 import { AsyncContent } from '../AsyncContent';
 
 /** The anchor of the card; the adoption matrix links to `/patterns/<id>#used-by`. */
@@ -24,12 +22,11 @@ export const USED_BY_ANCHOR = 'used-by';
 /** "Used by": the entities that declare a pattern, grouped by owning team. */
 export function UsedByCard(props: { patternId: string }) {
   const { patternId } = props;
-  const api = useApi(patternsApiRef);
   const { hash } = useLocation();
   const ref = useRef<HTMLDivElement>(null);
-  const state = useAsync(
-    () => api.getPatternUsage(patternId),
-    [api, patternId],
+  const state = usePatternsData(
+    api => api.getPatternUsage(patternId),
+    [patternId],
   );
 
   // The card loads after the page, so the browser cannot scroll to the anchor itself.

@@ -8,7 +8,7 @@ import {
   server,
 } from '../../__testUtils__/renderPatterns';
 
-describe('PatternCatalogPage', () => {
+describe('PatternListPage', () => {
   registerMswTestHooks(server);
 
   it('lists patterns by category with Best For and Key Trade-off', async () => {

@@ -20,7 +20,7 @@ jest.mock('mermaid', () => ({
   },
 }));
 
-describe('PatternPage', () => {
+describe('PatternDocumentPage', () => {
   registerMswTestHooks(server);
 
   it('shows the nine sections in order', async () => {

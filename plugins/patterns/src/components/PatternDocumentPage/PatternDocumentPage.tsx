@@ -1,12 +1,10 @@
 import { EmptyState, LinkButton } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import { useParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
-import { patternsApiRef } from '../../api/PatternsApi';
-import { AsyncContent } from '../AsyncContent';
+import { usePatternsData } from '../../hooks/usePatternsData';
 import { rootRouteRef } from '../../routes';
-import { PatternsLayout } from '../PatternsLayout/PatternsLayout';
+import { AsyncPatternsPage } from '../PatternsLayout/AsyncPatternsPage';
 import { PatternFacts } from './PatternFacts';
 import { PatternSections } from './PatternSections';
 import { RelatedPatternsCard } from './RelatedPatternsCard';
@@ -14,13 +12,12 @@ import { UsedByCard } from '../UsedByCard';
 import { isNotFound } from './isNotFound';
 
 /** /patterns/:id: the nine sections of one pattern, and what it relates to. */
-export function PatternPage() {
+export function PatternDocumentPage() {
   const { id = '' } = useParams();
-  const api = useApi(patternsApiRef);
   const catalogLink = useRouteRef(rootRouteRef)();
-  const state = useAsync(
-    () => Promise.all([api.getPattern(id), api.listPatterns()]),
-    [api, id],
+  const state = usePatternsData(
+    api => Promise.all([api.getPattern(id), api.listPatterns()]),
+    [id],
   );
   const notFound = (error: Error) =>
     isNotFound(error) ? (
@@ -38,24 +35,24 @@ export function PatternPage() {
 
   const pattern = state.value?.[0];
   return (
-    <PatternsLayout
+    <AsyncPatternsPage
       title={pattern?.title ?? 'Architecture Patterns'}
       subtitle={pattern?.summary}
+      state={state}
+      renderError={notFound}
     >
-      <AsyncContent state={state} renderError={notFound}>
-        {([document, all]) => (
-          <Grid container spacing={3}>
-            <Grid item xs={12} md={8} lg={9}>
-              <PatternSections pattern={document} />
-            </Grid>
-            <Grid item xs={12} md={4} lg={3}>
-              <PatternFacts pattern={document} />
-              <RelatedPatternsCard pattern={document} patterns={all} />
-              <UsedByCard patternId={document.id} />
-            </Grid>
+      {([document, all]) => (
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={8} lg={9}>
+            <PatternSections pattern={document} />
           </Grid>
-        )}
-      </AsyncContent>
-    </PatternsLayout>
+          <Grid item xs={12} md={4} lg={3}>
+            <PatternFacts pattern={document} />
+            <RelatedPatternsCard pattern={document} patterns={all} />
+            <UsedByCard patternId={document.id} />
+          </Grid>
+        </Grid>
+      )}
+    </AsyncPatternsPage>
   );
 }

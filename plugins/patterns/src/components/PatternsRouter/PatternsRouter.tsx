@@ -2,20 +2,20 @@ import { Route, Routes } from 'react-router-dom';
 import { AdoptionPage } from '../AdoptionPage/AdoptionPage';
 import { GuidePage } from '../GuidePage/GuidePage';
 import { GraphPage } from '../GraphPage/GraphPage';
-import { PatternCatalogPage } from '../PatternCatalogPage/PatternCatalogPage';
+import { PatternListPage } from '../PatternListPage/PatternListPage';
 import { WizardPage } from '../WizardPage/WizardPage';
-import { PatternPage } from '../PatternPage/PatternPage';
+import { PatternDocumentPage } from '../PatternDocumentPage/PatternDocumentPage';
 
 /** Everything under /patterns. */
-export function PatternsPage() {
+export function PatternsRouter() {
   return (
     <Routes>
-      <Route path="/" element={<PatternCatalogPage />} />
+      <Route path="/" element={<PatternListPage />} />
       <Route path="/guide" element={<GuidePage />} />
       <Route path="/wizard" element={<WizardPage />} />
       <Route path="/graph" element={<GraphPage />} />
       <Route path="/adoption" element={<AdoptionPage />} />
-      <Route path="/:id" element={<PatternPage />} />
+      <Route path="/:id" element={<PatternDocumentPage />} />
     </Routes>
   );
 }

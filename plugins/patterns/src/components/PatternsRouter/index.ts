@@ -1,0 +1,1 @@
+export { PatternsRouter } from './PatternsRouter';
