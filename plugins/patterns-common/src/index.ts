@@ -16,3 +16,4 @@ export * from './graph';
 export * from './layers';
 export * from './usage';
 export * from './api';
+export * from './guidance';

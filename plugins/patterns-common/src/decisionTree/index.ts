@@ -3,3 +3,4 @@ export * from './walkDecisionTree';
 export * from './checkDecisionTree';
 export * from './decisionTreeToMermaid';
 export * from './repairDecisionTree';
+export * from './decisionSession';

@@ -3,6 +3,8 @@ import { repairDecisionTree } from './repairDecisionTree';
 import { MAX_DECISION_STEPS, walkDecisionLeniently } from './walkDecisionTree';
 
 const tree: DecisionTree = {
+  concerns: [],
+  exits: {},
   start: { text: 'Start', next: 'q1' },
   questions: {
     q1: {
@@ -22,7 +24,7 @@ const tree: DecisionTree = {
     },
     q3: { text: 'Three?', answers: [{ label: 'dead', next: 'gone' }] },
   },
-  outcomes: { saga: { patterns: ['saga'], why: 'Because.' } },
+  outcomes: { saga: { primary: 'saga', with: [], alternatives: [], why: 'Because.' } },
 };
 
 describe('repairDecisionTree', () => {
@@ -56,6 +58,6 @@ describe('walkDecisionLeniently', () => {
 
   it('stops before an answer that leads nowhere instead of throwing', () => {
     const state = walkDecisionLeniently(tree, [1]);
-    expect(state).toEqual({ steps: [], kind: 'question', questionId: 'q1' });
+    expect(state).toEqual({ origin: 'start', steps: [], kind: 'question', questionId: 'q1' });
   });
 });

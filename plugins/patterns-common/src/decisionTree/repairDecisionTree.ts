@@ -14,8 +14,8 @@ export function repairDecisionTree(tree: DecisionTree): {
   const questions = Object.fromEntries(
     Object.entries(tree.questions).map(([id, q]) => [id, { ...q, answers: [...q.answers] }]),
   );
-  const { outcomes } = tree;
-  const exists = (id: string) => Boolean(questions[id] || outcomes[id]);
+  const { outcomes, exits } = tree;
+  const exists = (id: string) => Boolean(questions[id] || outcomes[id] || exits[id]);
 
   // Cycles: walk from the start and drop every answer that returns to a question on the path.
   const done = new Set<string>();
@@ -57,5 +57,10 @@ export function repairDecisionTree(tree: DecisionTree): {
   }
 
   if (!exists(tree.start.next)) return { dropped };
-  return { tree: { start: tree.start, questions, outcomes }, dropped };
+  const concerns = tree.concerns.filter(concern => {
+    if (questions[concern.start]) return true;
+    dropped.push(`concern "${concern.id}": its first question "${concern.start}" is gone`);
+    return false;
+  });
+  return { tree: { ...tree, concerns, questions }, dropped };
 }

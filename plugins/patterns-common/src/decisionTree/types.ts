@@ -4,7 +4,11 @@ export interface DecisionStep {
   answerIndex: number;
 }
 
+/** Where a walk began: `start` (the guide's first question) or a concern id. */
+export type DecisionOrigin = string;
+
 /** Where a walk stands: the steps taken and what comes next. */
 export type DecisionState =
-  | { steps: DecisionStep[]; kind: 'question'; questionId: string }
-  | { steps: DecisionStep[]; kind: 'outcome'; outcomeId: string };
+  | { origin: DecisionOrigin; steps: DecisionStep[]; kind: 'question'; questionId: string }
+  | { origin: DecisionOrigin; steps: DecisionStep[]; kind: 'outcome'; outcomeId: string }
+  | { origin: DecisionOrigin; steps: DecisionStep[]; kind: 'exit'; exitId: string };

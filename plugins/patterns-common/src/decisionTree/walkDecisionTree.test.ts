@@ -11,6 +11,8 @@ import {
 } from './walkDecisionTree';
 
 const tree: DecisionTree = {
+  concerns: [],
+  exits: {},
   start: { text: 'What problem are you solving?', next: 'apis' },
   questions: {
     apis: {
@@ -29,20 +31,21 @@ const tree: DecisionTree = {
     },
   },
   outcomes: {
-    rest: { patterns: ['rest'], why: 'Uniform HTTP.' },
-    graphql: { patterns: ['graphql'], why: 'Exact fields.' },
-    timeout: { patterns: ['timeout'], why: 'Bounded waits.' },
+    rest: { primary: 'rest', with: [], alternatives: [], why: 'Uniform HTTP.' },
+    graphql: { primary: 'graphql', with: [], alternatives: [], why: 'Exact fields.' },
+    timeout: { primary: 'timeout', with: [], alternatives: [], why: 'Bounded waits.' },
   },
 };
 
 describe('decision engine', () => {
   it('walks from the first question to an outcome', () => {
     let state = restartDecision(tree);
-    expect(state).toEqual({ steps: [], kind: 'question', questionId: 'apis' });
+    expect(state).toEqual({ origin: 'start', steps: [], kind: 'question', questionId: 'apis' });
     state = answerDecision(tree, state, 0);
     expect(state).toMatchObject({ kind: 'question', questionId: 'clients' });
     state = answerDecision(tree, state, 1);
     expect(state).toEqual({
+      origin: 'start',
       kind: 'outcome',
       outcomeId: 'graphql',
       steps: [
@@ -68,7 +71,7 @@ describe('decision engine', () => {
     expect(() => walkDecision(tree, [0, 7])).toThrow(
       'Question "clients" has no answer number 7',
     );
-    expect(() => walkDecision(tree, [1, 0])).toThrow(/reached an outcome/);
+    expect(() => walkDecision(tree, [1, 0])).toThrow(/reached its end/);
     expect(walkDecisionLeniently(tree, [0, 7, 1])).toMatchObject({
       questionId: 'clients',
     });
@@ -124,7 +127,7 @@ describe('checkDecisionTree', () => {
       },
       outcomes: {
         ...tree.outcomes,
-        graphql: { patterns: ['graphq'], why: '' },
+        graphql: { primary: 'graphq', with: [], alternatives: [], why: '' },
       },
     };
     expect(checkDecisionTree(broken, ids)).toEqual([

@@ -19,6 +19,8 @@ export const categoriesFileSchema = z.object({
 export const patternScenarioSchema = z.object({
   scenario: z.string().trim().min(1),
   patterns: z.array(patternIdSchema).min(1),
+  /** When the row holds, or how its patterns fit together. */
+  note: z.string().trim().min(1).optional(),
 });
 
 export const scenariosFileSchema = z.object({

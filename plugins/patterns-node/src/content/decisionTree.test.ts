@@ -1,5 +1,8 @@
 import {
+  checkGuidance,
+  decisionBranch,
   DecisionTree,
+  outcomePatternIds,
   walkDecision,
 } from '@system-design/backstage-plugin-patterns-common';
 import { builtInContentDirectory } from './builtInContentDirectory';
@@ -69,23 +72,49 @@ describe('the built-in decision tree', () => {
     expect(texts).toEqual(expect.arrayContaining(SEED_QUESTIONS));
   });
 
+  // The seed's answer stays recognisable: it recommends the seed's pattern
+  // as the primary of its set, directly or after a question that states the
+  // condition under which it holds.
   it.each(SEED_PATHS)(
     'answers %j lead to %s, as in the guide',
     (labels, outcome) => {
       const state = walkByLabels(tree, labels);
-      expect(state.kind).toBe('outcome');
-      expect(
-        state.kind === 'outcome' && tree.outcomes[state.outcomeId].patterns,
-      ).toEqual([outcome]);
+      const node =
+        state.kind === 'question' ? state.questionId : state.kind === 'outcome' ? state.outcomeId : state.exitId;
+      const primaries = [...decisionBranch(tree, node)].flatMap(id =>
+        tree.outcomes[id] ? [tree.outcomes[id].primary] : [],
+      );
+      expect(primaries).toContain(outcome);
+      if (state.kind === 'question') {
+        expect(tree.questions[state.questionId].answers.length).toBeGreaterThanOrEqual(2);
+      }
     },
   );
 
   it('reaches every pattern by some path, with a reason', async () => {
-    const recommended = Object.values(tree.outcomes).flatMap(o => o.patterns);
+    const recommended = Object.values(tree.outcomes).flatMap(outcomePatternIds);
     expect([...new Set(recommended)].sort()).toEqual([...patternIds].sort());
     expect(patternIds).toHaveLength(39);
     for (const outcome of Object.values(tree.outcomes)) {
       expect(outcome.why.length).toBeGreaterThan(20);
     }
+  });
+
+  it('never contradicts the product’s own rules: no outcome set or scenario trips a gap rule, every pattern is in a layer', async () => {
+    const content = await loadPatternContent([builtInContentDirectory()]);
+    expect(
+      checkGuidance({ ...content, patternIds: content.patterns.map(p => p.id) }),
+    ).toEqual([]);
+  });
+
+  it('offers every category as a concern to take up after an outcome', async () => {
+    const content = await loadPatternContent([builtInContentDirectory()]);
+    expect(tree.concerns.map(c => c.id)).toEqual(content.categories.map(c => c.id));
+  });
+
+  it('has “you may not need this” exits, each naming what to do instead', () => {
+    const exits = Object.values(tree.exits);
+    expect(exits.length).toBeGreaterThanOrEqual(3);
+    for (const exit of exits) expect(exit.instead.length).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   categoriesFileSchema,
+  checkGuidance,
   decisionTreeFileSchema,
   layersFileSchema,
   PatternCategory,
@@ -121,8 +122,9 @@ export async function loadPatternContent(
     });
   }
 
-  return {
-    decisionTree: mergeDecisionTree(treeParts, [...patterns.keys()], problems),
+  const decisionTree = mergeDecisionTree(treeParts, [...patterns.keys()], problems);
+  const content = {
+    decisionTree,
     layers: layers && {
       layers: layers.layers.map(l => ({
         ...l,
@@ -142,6 +144,12 @@ export async function loadPatternContent(
     problems,
     unreadable,
   };
+  // Guidance that contradicts the product's own rules is reported, not dropped.
+  const guidanceFile = treeParts[treeParts.length - 1]?.file ?? directories[0];
+  for (const message of checkGuidance({ ...content, patternIds: [...patterns.keys()] })) {
+    problems.push({ file: guidanceFile, message: `guidance: ${message}` });
+  }
+  return content;
 }
 
 async function readDocument(

@@ -9,8 +9,8 @@ import { ContentProblem } from './ContentProblem';
 type TreePart = DecisionTreeFile;
 
 /**
- * Merges decision-tree files in directory order (later questions and
- * outcomes replace earlier ones with the same id), checks the result, and
+ * Merges decision-tree files in directory order (later concerns, questions,
+ * outcomes and exits replace earlier ones with the same id), checks it, and
  * drops what the wizard could not walk (dangling answers, cycles), so a
  * broken company tree never breaks the wizard. Problems are reported
  * against the last file that contributed.
@@ -27,10 +27,15 @@ export function mergeDecisionTree(
     problems.push({ file, message: 'decision tree has no start' });
     return undefined;
   }
+  const concerns = new Map(
+    parts.flatMap(p => p.part.concerns).map(concern => [concern.id, concern]),
+  );
   const tree: DecisionTree = {
     start,
+    concerns: [...concerns.values()],
     questions: Object.assign({}, ...parts.map(p => p.part.questions)),
     outcomes: Object.assign({}, ...parts.map(p => p.part.outcomes)),
+    exits: Object.assign({}, ...parts.map(p => p.part.exits)),
   };
   for (const message of checkDecisionTree(tree, patternIds)) {
     problems.push({ file, message: `decision tree: ${message}` });

@@ -5,6 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import {
   PatternScenario,
   PatternSummary,
@@ -12,7 +13,7 @@ import {
 import { Fragment } from 'react';
 import { patternRouteRef } from '../../routes';
 
-/** The guide's Quick Reference: scenario → recommended patterns, linked. */
+/** The guide's Quick Reference: scenario → recommended patterns, linked, with when the row holds. */
 export function ScenarioTable(props: {
   scenarios: PatternScenario[];
   patterns: PatternSummary[];
@@ -39,6 +40,11 @@ export function ScenarioTable(props: {
                   <Link to={patternLink({ id })}>{titleOf(id)}</Link>
                 </Fragment>
               ))}
+              {scenario.note && (
+                <Typography variant="body2" color="textSecondary" component="p">
+                  {scenario.note}
+                </Typography>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -1,0 +1,3 @@
+export * from './checkGuidance';
+export * from './prosAndCons';
+export * from './decisionRecord';
