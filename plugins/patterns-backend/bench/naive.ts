@@ -14,33 +14,46 @@ import {
 // @backstage/plugin-catalog-node, resolvable from the workspace root.
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { CatalogService, catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import {
   PATTERNS_ANNOTATION,
-  splitPatternAnnotation,
+  createPatternIdIndex,
+  PatternIdIndex,
+  resolveEntityPatterns,
   PatternAdoption,
   PatternUsage,
   PatternUsageEntity,
   UNOWNED_OWNER as UNOWNED,
 } from '@system-design/backstage-plugin-patterns-common';
 import { patternContentServiceRef } from '@system-design/backstage-plugin-patterns-node';
-import { PatternCatalog } from '../src/service/PatternCatalog';
+import { PatternContentReader } from '../src/service/PatternContentReader';
 
 async function fetchAnnotated(
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): Promise<Entity[]> {
   const { items } = await catalog.getEntities(
-    { filter: { [`metadata.annotations.${PATTERNS_ANNOTATION}`]: CATALOG_FILTER_EXISTS } },
+    {
+      filter: {
+        [`metadata.annotations.${PATTERNS_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+      },
+    },
     { credentials },
   );
   return items;
 }
 
-function idsOf(entity: Entity): string[] {
-  return splitPatternAnnotation(entity.metadata.annotations?.[PATTERNS_ANNOTATION] ?? '');
+function idsOf(entity: Entity, index: PatternIdIndex): string[] {
+  return resolveEntityPatterns(entity, index).ids;
 }
 
 function ownersOf(entity: Entity): string[] {
@@ -67,14 +80,18 @@ export async function naiveUsage(
   catalog: CatalogService,
   credentials: BackstageCredentials,
   patternId: string,
+  index: PatternIdIndex,
 ): Promise<PatternUsage> {
   const users = (await fetchAnnotated(catalog, credentials)).filter(e =>
-    idsOf(e).includes(patternId),
+    idsOf(e, index).includes(patternId),
   );
   const byOwner = new Map<string, PatternUsageEntity[]>();
   for (const entity of users) {
     for (const owner of ownersOf(entity)) {
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), toUsageEntity(entity)]);
+      byOwner.set(owner, [
+        ...(byOwner.get(owner) ?? []),
+        toUsageEntity(entity),
+      ]);
     }
   }
   return {
@@ -87,13 +104,14 @@ export async function naiveUsage(
 export async function naiveAdoption(
   catalog: CatalogService,
   credentials: BackstageCredentials,
-  patternIds: string[],
+  index: PatternIdIndex,
 ): Promise<PatternAdoption> {
-  const known = new Set(patternIds);
+  const patternIds = [...index.ids];
+  const known = index.ids;
   const cells = new Map<string, number>();
   const totals = Object.fromEntries(patternIds.map(id => [id, 0]));
   for (const entity of await fetchAnnotated(catalog, credentials)) {
-    for (const id of idsOf(entity).filter(i => known.has(i))) {
+    for (const id of idsOf(entity, index).filter(i => known.has(i))) {
       totals[id]++;
       for (const owner of ownersOf(entity)) {
         const key = `${id}\n${owner}`;
@@ -125,22 +143,31 @@ export const naivePatternsPlugin = createBackendPlugin({
         content: patternContentServiceRef,
       },
       async init({ httpRouter, httpAuth, catalog, content }) {
-        const patterns = new PatternCatalog(content);
-        const patternIds = async () =>
-          (await patterns.listPatterns()).map(p => p.id);
+        const patterns = new PatternContentReader(content);
+        const patternIndex = async () =>
+          createPatternIdIndex(await patterns.listPatterns());
         const router = Router();
         router.get('/usage/:id', async (req, res) => {
-          const ids = await patternIds();
-          if (!ids.includes(req.params.id)) {
+          const index = await patternIndex();
+          if (!index.ids.has(req.params.id)) {
             throw new NotFoundError(`No pattern with id "${req.params.id}"`);
           }
           res.json(
-            await naiveUsage(catalog, await httpAuth.credentials(req), req.params.id),
+            await naiveUsage(
+              catalog,
+              await httpAuth.credentials(req),
+              req.params.id,
+              index,
+            ),
           );
         });
         router.get('/adoption', async (req, res) => {
           res.json(
-            await naiveAdoption(catalog, await httpAuth.credentials(req), await patternIds()),
+            await naiveAdoption(
+              catalog,
+              await httpAuth.credentials(req),
+              await patternIndex(),
+            ),
           );
         });
         httpRouter.use(router);

@@ -25,7 +25,7 @@ import {
   loadPatternContent,
 } from '@system-design/backstage-plugin-patterns-node';
 import { patternsPlugin } from '../src/plugin';
-import { PatternCatalog } from '../src/service/PatternCatalog';
+import { PatternContentReader } from '../src/service/PatternContentReader';
 import { startBenchCatalog } from './catalogFixture';
 import { naivePatternsPlugin } from './naive';
 
@@ -104,7 +104,9 @@ async function main() {
   const content = await loadPatternContent([builtInContentDirectory()]);
   // Catalog order; the generator makes the first ones the most popular.
   const patternIds = (
-    await new PatternCatalog({ getContent: async () => content }).listPatterns()
+    await new PatternContentReader({
+      getContent: async () => content,
+    }).listPatterns()
   ).map(p => p.id);
   const database = databaseConfig();
 

@@ -1,5 +1,5 @@
 /**
- * Backend for Architecture Patterns: serves the pattern catalog, decision
+ * Backend for Architecture Patterns: serves the pattern content, decision
  * tree, related-pattern graph and usage read from the software catalog.
  *
  * @packageDocumentation

@@ -4,11 +4,71 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { outcomePatternIds } from '@system-design/backstage-plugin-patterns-common';
+import {
+  DefaultPatternContentService,
+  PatternContent,
+  patternContentServiceRef,
+} from '@system-design/backstage-plugin-patterns-node';
 import {
   patternDocumentSource,
   writeContentDirectory,
 } from '@system-design/backstage-plugin-patterns-node/testUtils';
 import { patternsPlugin } from './plugin';
+
+/**
+ * Content that came from elsewhere than the loader (which drops aliases
+ * equal to an id): `saga` comes first and claims `timeout` and `deadline`
+ * as aliases, `timeout` claims `deadline` too.
+ */
+function startBackendWithCollidingAliases() {
+  const directory = writeContentDirectory(
+    {
+      'data/saga.md': patternDocumentSource('saga', {
+        frontMatter: { category: 'data' },
+      }),
+      'resilience/timeout.md': patternDocumentSource('timeout'),
+    },
+    {
+      'categories.yaml':
+        'categories:\n  - { id: data, title: Data Patterns, patterns: [saga] }\n  - { id: resilience, title: Resilience Patterns, patterns: [timeout] }\n',
+    },
+  );
+  const loaded = DefaultPatternContentService.fromConfig(
+    mockServices.rootConfig({
+      data: {
+        patterns: {
+          content: { directories: [directory], includeBuiltIn: false },
+        },
+      },
+    }),
+    { logger: mockServices.logger.mock() },
+  );
+  const colliding = async (): Promise<PatternContent> => {
+    const content = await loaded.getContent();
+    const byId = (id: string) => content.patterns.find(p => p.id === id)!;
+    return {
+      ...content,
+      patterns: [
+        { ...byId('saga'), aliases: ['timeout', 'deadline'] },
+        { ...byId('timeout'), aliases: ['deadline'] },
+      ],
+    };
+  };
+  return startTestBackend({
+    features: [
+      patternsPlugin,
+      createServiceFactory({
+        service: patternContentServiceRef,
+        deps: {},
+        factory: () => ({ getContent: colliding }),
+      }),
+      catalogServiceMock.factory({ entities: [] }),
+    ],
+  }).then(backend => backend.server);
+}
 
 async function startBackend() {
   const content = writeContentDirectory(
@@ -55,7 +115,9 @@ async function startBackend() {
       }),
       mockServices.rootConfig.factory({
         data: {
-          patterns: { content: { directories: [content], includeBuiltIn: false } },
+          patterns: {
+            content: { directories: [content], includeBuiltIn: false },
+          },
         },
       }),
     ],
@@ -90,7 +152,9 @@ describe('patterns backend', () => {
 
   it('lists pattern summaries in category order', async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/patterns/v1/patterns').set(user);
+    const res = await request(server)
+      .get('/api/patterns/v1/patterns')
+      .set(user);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       {
@@ -142,6 +206,26 @@ describe('patterns backend', () => {
     expect(res.body.id).toBe('timeout');
   });
 
+  it("never lets an alias shadow another pattern's id", async () => {
+    const server = await startBackendWithCollidingAliases();
+    for (const path of ['timeout', 'TIMEOUT']) {
+      const res = await request(server)
+        .get(`/api/patterns/v1/patterns/${path}`)
+        .set(user);
+      expect(res.status).toBe(200);
+      expect(res.body.id).toBe('timeout');
+    }
+    // An alias claimed twice belongs to the first pattern that claims it.
+    const res = await request(server)
+      .get('/api/patterns/v1/patterns/deadline')
+      .set(user);
+    expect(res.body.id).toBe('saga');
+    const usage = await request(server)
+      .get('/api/patterns/v1/patterns/timeout/usage')
+      .set(user);
+    expect(usage.body).toEqual({ patternId: 'timeout', total: 0, owners: [] });
+  });
+
   it('answers 404 with the standard error body for an unknown id', async () => {
     const server = await startBackend();
     const res = await request(server)
@@ -188,7 +272,8 @@ describe('patterns backend', () => {
       { label: 'Yes', next: 'saga' },
       { label: 'No', next: 'timeout' },
     ]);
-    expect(res.body.outcomes.saga.patterns).toEqual(['saga']);
+    // The outcome's shape belongs to -common; its pattern set is what counts.
+    expect(outcomePatternIds(res.body.outcomes.saga)).toEqual(['saga']);
   });
 
   it('serves the graph with one edge per related pair, and the layers', async () => {

@@ -5,26 +5,31 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { patternContentServiceRef } from '@system-design/backstage-plugin-patterns-node';
 import { createRouter } from './routes/createRouter';
-import { PatternCatalog } from './service/PatternCatalog';
+import { PatternContentReader } from './service/PatternContentReader';
 import { PatternUsageService } from './service/PatternUsageService';
+import { readCatalogTimeoutMs } from './service/catalogTimeout';
 
-/** Serves the pattern catalog under /api/patterns. */
+/** Serves the pattern content and its usage under /api/patterns. */
 export const patternsPlugin = createBackendPlugin({
   pluginId: 'patterns',
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
         content: patternContentServiceRef,
       },
-      async init({ httpRouter, httpAuth, catalog, content }) {
-        const patterns = new PatternCatalog(content);
+      async init({ config, httpRouter, httpAuth, catalog, content }) {
+        const patterns = new PatternContentReader(content);
+        const usage = new PatternUsageService(catalog, patterns, {
+          catalogTimeoutMs: readCatalogTimeoutMs(config),
+        });
         httpRouter.use(
           await createRouter({
             patterns,
-            usage: new PatternUsageService(catalog, patterns),
+            usage,
             httpAuth,
           }),
         );

@@ -1,12 +1,16 @@
 /*
  * A real catalog backend (the catalog plugin with the patterns catalog
  * module) loaded with given entities, for the integration tests and the
- * usage benchmark.
+ * usage benchmark; optionally with the real permission backend and a
+ * policy.
  */
 import { performance } from 'node:perf_hooks';
 import {
+  AuthService,
   BackendFeature,
+  coreServices,
   createBackendModule,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -20,6 +24,9 @@ import {
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import catalogModulePatterns from '@system-design/backstage-plugin-catalog-backend-module-patterns';
 
 type Feature = BackendFeature | Promise<{ default: BackendFeature }>;
@@ -44,6 +51,13 @@ export interface RealCatalogOptions {
   stitchTimeoutSeconds?: number;
   /** Called every 15 s while waiting for the catalog. */
   onProgress?: (line: string) => void;
+  /**
+   * A permission policy. When given, the permission backend runs with it and
+   * `permission.enabled: true`, so the catalog answers each user only what
+   * the policy lets them read; the user that waits for the catalog to stitch
+   * (`user:default/mock`) must be allowed to read every entity.
+   */
+  permissionPolicy?: PermissionPolicy;
 }
 
 const userHeaders = { Authorization: mockCredentials.user.header() };
@@ -83,11 +97,62 @@ function withManagedByLocation(entity: Entity): Entity {
 }
 
 /**
+ * The mock auth service, except that a token issued on behalf of a user
+ * names the issuing plugin as its actor, as a real plugin-to-plugin token
+ * does. The permission backend answers conditional decisions (which the
+ * catalog asks for when it lists entities) only to such requests, never to
+ * a user calling it directly.
+ */
+const authWithActorsFactory = createServiceFactory({
+  service: coreServices.auth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }): AuthService {
+    const auth = mockServices.auth({ pluginId: plugin.getId() });
+    return {
+      authenticate: (token, options) => auth.authenticate(token, options),
+      getNoneCredentials: () => auth.getNoneCredentials(),
+      getOwnServiceCredentials: () => auth.getOwnServiceCredentials(),
+      isPrincipal: auth.isPrincipal.bind(auth),
+      getLimitedUserToken: credentials => auth.getLimitedUserToken(credentials),
+      listPublicServiceKeys: () => auth.listPublicServiceKeys(),
+      async getPluginRequestToken(options) {
+        if (auth.isPrincipal(options.onBehalfOf, 'user')) {
+          const { userEntityRef } = options.onBehalfOf.principal;
+          return {
+            token: mockCredentials.user.token(userEntityRef, {
+              actor: { subject: `plugin:${plugin.getId()}` },
+            }),
+          };
+        }
+        return auth.getPluginRequestToken(options);
+      },
+    };
+  },
+});
+
+/** The permission backend with the given policy. */
+function permissionFeatures(policy: PermissionPolicy): Feature[] {
+  const policyModule = createBackendModule({
+    pluginId: 'permission',
+    moduleId: 'patterns-test-policy',
+    register(env) {
+      env.registerInit({
+        deps: { policies: policyExtensionPoint },
+        async init({ policies }) {
+          policies.setPolicy(policy);
+        },
+      });
+    },
+  });
+  return [permissionPlugin, policyModule, authWithActorsFactory];
+}
+
+/**
  * Starts the catalog with the entities and features, and resolves once every
  * entity is processed and stitched with its relations indexed.
  */
 export async function startRealCatalog(options: RealCatalogOptions) {
-  const { entities, expectedUsers, database } = options;
+  const { entities, expectedUsers, database, permissionPolicy } = options;
   const stitchTimeoutSeconds = options.stitchTimeoutSeconds ?? 60;
 
   const entitiesModule = createBackendModule({
@@ -109,6 +174,7 @@ export async function startRealCatalog(options: RealCatalogOptions) {
       catalogPlugin,
       catalogModulePatterns,
       entitiesModule,
+      ...(permissionPolicy ? permissionFeatures(permissionPolicy) : []),
       ...(options.features ?? []),
       // Requests without a token are anonymous, as in a real backend.
       mockServices.httpAuth.factory({
@@ -118,6 +184,7 @@ export async function startRealCatalog(options: RealCatalogOptions) {
       mockServices.rootConfig.factory({
         data: {
           ...(database ? { backend: { database } } : {}),
+          ...(permissionPolicy ? { permission: { enabled: true } } : {}),
           // Nothing changes during a run; no periodic reprocessing.
           catalog: { processingInterval: { minutes: 30 } },
         },

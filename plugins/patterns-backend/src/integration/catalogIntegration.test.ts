@@ -1,6 +1,8 @@
 /*
  * Annotation → relations → usage and adoption, through the real catalog
- * backend with the patterns catalog module and the built-in content.
+ * backend with the patterns catalog module and the built-in content, and
+ * the real permission backend with a policy that hides the secret team's
+ * entities from one user.
  *
  * Runs on in-memory SQLite always, and on PostgreSQL as well when
  * PATTERNS_TEST_POSTGRES_URL is set (scripts/start-test-postgres.sh starts
@@ -8,8 +10,20 @@
  * unreachable, the PostgreSQL tests fail.
  */
 import { randomBytes } from 'node:crypto';
-import { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AlphaEntity } from '@backstage/catalog-model/alpha';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  isPermission,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
   PATTERNS_ANNOTATION,
   PatternAdoption,
@@ -97,9 +111,50 @@ const entities: Entity[] = [
   ),
   owned('System', 'commerce', 'Commerce', 'orders-team', 'circuit-breaker'),
   owned('Component', 'docs-site', 'Docs Site', 'platform-team'),
+  // Hidden from RESTRICTED by the permission policy.
+  group('secret-team'),
+  owned(
+    'Component',
+    'vault-service',
+    'Vault',
+    'secret-team',
+    'circuit-breaker, saga',
+  ),
+  owned('API', 'vault-api', 'Vault API', 'secret-team', 'circuit-breaker'),
 ];
-/** Entities with a valid pattern id: all but docs-site and two groups. */
-const USERS = 6;
+/** Entities with a valid pattern id: all but docs-site and three groups. */
+const USERS = 8;
+
+const SECRET_TEAM = 'group:default/secret-team';
+/** May read every entity but the secret team's. */
+const RESTRICTED = 'user:default/restricted';
+/** May read every entity. */
+const READER = 'user:default/reader';
+
+/**
+ * Everyone may do everything, except that RESTRICTED may read only the
+ * entities the secret team does not own: a conditional decision, which the
+ * catalog turns into a filter of its own queries.
+ */
+class HideSecretTeamPolicy implements PermissionPolicy {
+  async handle(
+    ...[request, user]: Parameters<PermissionPolicy['handle']>
+  ): ReturnType<PermissionPolicy['handle']> {
+    const principal = user?.credentials.principal as
+      | { type: 'user'; userEntityRef: string }
+      | undefined;
+    if (
+      principal?.userEntityRef === RESTRICTED &&
+      isResourcePermission(request.permission, 'catalog-entity') &&
+      isPermission(request.permission, catalogEntityReadPermission)
+    ) {
+      return createCatalogConditionalDecision(request.permission, {
+        not: catalogConditions.isEntityOwner({ claims: [SECRET_TEAM] }),
+      });
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
 
 const databases: Array<{ name: string; database?: DatabaseConfig }> = [
   { name: 'SQLite (in memory)', database: undefined },
@@ -142,6 +197,7 @@ describe.each(databases)(
         expectedUsers: USERS,
         features: [patternsBackend],
         database,
+        permissionPolicy: new HideSecretTeamPolicy(),
       });
     });
 
@@ -183,7 +239,7 @@ describe.each(databases)(
           type: 'backstage.io/catalog-processing',
           level: 'error',
           message: `InputError: ${message}`,
-          error: { name: 'InputError', message },
+          error: expect.objectContaining({ name: 'InputError', message }),
         },
       ]);
     });
@@ -194,7 +250,7 @@ describe.each(databases)(
       );
       expect(usage).toEqual({
         patternId: 'circuit-breaker',
-        total: 4,
+        total: 6,
         owners: [
           {
             owner: 'group:default/orders-team',
@@ -230,6 +286,27 @@ describe.each(databases)(
             ],
           },
           {
+            owner: 'group:default/secret-team',
+            entities: [
+              {
+                ref: 'component:default/vault-service',
+                kind: 'Component',
+                namespace: 'default',
+                name: 'vault-service',
+                title: 'Vault',
+                type: 'service',
+              },
+              {
+                ref: 'api:default/vault-api',
+                kind: 'API',
+                namespace: 'default',
+                name: 'vault-api',
+                title: 'Vault API',
+                type: 'openapi',
+              },
+            ],
+          },
+          {
             owner: 'unowned',
             entities: [
               {
@@ -254,6 +331,7 @@ describe.each(databases)(
       expect(adoption.owners).toEqual([
         'group:default/orders-team',
         'group:default/payments-team',
+        'group:default/secret-team',
         'unowned',
       ]);
       const cells = Object.fromEntries(
@@ -262,16 +340,18 @@ describe.each(databases)(
       expect(cells).toEqual({
         'circuit-breaker × group:default/orders-team': 1,
         'circuit-breaker × group:default/payments-team': 2,
+        'circuit-breaker × group:default/secret-team': 2,
         'circuit-breaker × unowned': 1,
         'retry-with-backoff × group:default/payments-team': 1,
         'saga × group:default/orders-team': 1,
+        'saga × group:default/secret-team': 1,
         'outbox × group:default/orders-team': 1,
         'timeout × group:default/orders-team': 1,
       });
       const used = {
-        'circuit-breaker': 4,
+        'circuit-breaker': 6,
         'retry-with-backoff': 1,
-        saga: 1,
+        saga: 2,
         outbox: 1,
         timeout: 1,
       };
@@ -279,6 +359,136 @@ describe.each(databases)(
         ...Object.fromEntries(allIds.map(id => [id, 0])),
         ...used,
       });
+    });
+
+    /** What the catalog itself answers these headers: every pattern user. */
+    async function catalogView(
+      headers: Record<string, string>,
+    ): Promise<Entity[]> {
+      const { items } = await catalog!.get(
+        '/api/catalog/entities/by-query?filter=relations.usespattern&limit=1000',
+        headers,
+      );
+      return items;
+    }
+
+    /** Usage and adoption as the catalog's own answer implies them. */
+    function expectedFrom(view: Entity[]) {
+      const usage = new Map<string, string[]>();
+      const cells: Record<string, number> = {};
+      for (const entity of view) {
+        const owners = (entity.relations ?? [])
+          .filter(r => r.type === 'ownedBy')
+          .map(r => r.targetRef);
+        for (const target of usesPatternTargets(entity)) {
+          const id = target.replace('pattern:default/', '');
+          usage.set(id, [...(usage.get(id) ?? []), stringifyEntityRef(entity)]);
+          for (const owner of owners.length ? owners : ['unowned']) {
+            const key = `${id} × ${owner}`;
+            cells[key] = (cells[key] ?? 0) + 1;
+          }
+        }
+      }
+      return { usage, cells };
+    }
+
+    /**
+     * Asserts that usage and adoption for these headers include exactly the
+     * entities the catalog lets the same caller read, and returns their refs.
+     */
+    async function expectSameAsCatalog(
+      headers: Record<string, string>,
+    ): Promise<string[]> {
+      const view = await catalogView(headers);
+      const expected = expectedFrom(view);
+
+      const adoption: PatternAdoption = await catalog!.get(
+        '/api/patterns/v1/adoption',
+        headers,
+      );
+      expect(
+        Object.fromEntries(
+          adoption.counts.map(c => [`${c.patternId} × ${c.owner}`, c.count]),
+        ),
+      ).toEqual(expected.cells);
+      for (const id of adoption.patterns) {
+        expect([id, adoption.totals[id]]).toEqual([
+          id,
+          expected.usage.get(id)?.length ?? 0,
+        ]);
+      }
+
+      const seen = new Set<string>();
+      for (const id of ['circuit-breaker', 'saga', 'timeout', 'outbox']) {
+        const usage: PatternUsage = await catalog!.get(
+          `/api/patterns/v1/patterns/${id}/usage`,
+          headers,
+        );
+        const refs = usage.owners.flatMap(o => o.entities.map(e => e.ref));
+        expect([id, refs.sort()]).toEqual([
+          id,
+          [...(expected.usage.get(id) ?? [])].sort(),
+        ]);
+        expect(usage.total).toBe(refs.length);
+        refs.forEach(ref => seen.add(ref));
+      }
+      return [...seen].sort();
+    }
+
+    const asUser = (ref: string) => ({
+      Authorization: mockCredentials.user.header(ref),
+    });
+    const secretRefs = [
+      'api:default/vault-api',
+      'component:default/vault-service',
+    ];
+
+    it('hides from a user what the policy hides, and counts only what they may read', async () => {
+      const restricted = await expectSameAsCatalog(asUser(RESTRICTED));
+      const reader = await expectSameAsCatalog(asUser(READER));
+
+      // The policy does hide something: the secret team's entities, and
+      // nothing else.
+      expect(reader).toEqual(expect.arrayContaining(secretRefs));
+      expect(restricted).toEqual(reader.filter(r => !secretRefs.includes(r)));
+
+      const adoption: PatternAdoption = await catalog!.get(
+        '/api/patterns/v1/adoption',
+        asUser(RESTRICTED),
+      );
+      expect(adoption.owners).not.toContain(SECRET_TEAM);
+      expect(adoption.totals['circuit-breaker']).toBe(4);
+      expect(adoption.totals.saga).toBe(1);
+      const usage: PatternUsage = await catalog!.get(
+        '/api/patterns/v1/patterns/circuit-breaker/usage',
+        asUser(RESTRICTED),
+      );
+      expect(usage.total).toBe(4);
+      expect(usage.owners.map(o => o.owner)).not.toContain(SECRET_TEAM);
+    });
+
+    it('answers a service caller what the catalog answers the patterns plugin: every entity', async () => {
+      // Another backend plugin, with its own service token.
+      const service = { Authorization: mockCredentials.service.header() };
+      const refs = await expectSameAsCatalog(service);
+
+      // The catalog answers the patterns plugin's own token the same: the
+      // permission policy does not apply to service principals.
+      const asPatternsPlugin = {
+        Authorization: `Bearer ${mockCredentials.service.token({
+          onBehalfOf: mockCredentials.service('plugin:patterns'),
+          targetPluginId: 'catalog',
+        })}`,
+      };
+      const ownView = (await catalogView(asPatternsPlugin))
+        .map(e => stringifyEntityRef(e))
+        .sort();
+      const serviceView = (await catalogView(service))
+        .map(e => stringifyEntityRef(e))
+        .sort();
+      expect(serviceView).toEqual(ownView);
+      expect(ownView).toHaveLength(USERS);
+      expect(refs).toEqual(expect.arrayContaining(secretRefs));
     });
 
     it('refuses usage without a token', async () => {

@@ -1,11 +1,11 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { PatternCatalog } from '../service/PatternCatalog';
+import { PatternContentReader } from '../service/PatternContentReader';
 import { PatternUsageService } from '../service/PatternUsageService';
 
 export interface RouterOptions {
-  patterns: PatternCatalog;
+  patterns: PatternContentReader;
   usage: PatternUsageService;
   httpAuth: HttpAuthService;
 }

@@ -19,7 +19,7 @@ import {
   writeContentDirectory,
 } from '@system-design/backstage-plugin-patterns-node/testUtils';
 import { patternsPlugin } from '../plugin';
-import { PatternCatalog } from '../service/PatternCatalog';
+import { PatternContentReader } from '../service/PatternContentReader';
 import { PatternUsageService } from '../service/PatternUsageService';
 import { createRouter } from './createRouter';
 
@@ -42,7 +42,12 @@ const contentDirectory = writeContentDirectory(
 
 function entity(
   ref: string,
-  options: { owner?: string; patterns?: string[]; title?: string; type?: string },
+  options: {
+    owner?: string;
+    patterns?: string[];
+    title?: string;
+    type?: string;
+  },
 ): Entity {
   const [kind, rest] = ref.split(':');
   const [namespace, name] = rest.split('/');
@@ -62,9 +67,7 @@ function entity(
       ...(options.owner ? { owner: options.owner } : {}),
     },
     relations: [
-      ...(options.owner
-        ? [{ type: 'ownedBy', targetRef: options.owner }]
-        : []),
+      ...(options.owner ? [{ type: 'ownedBy', targetRef: options.owner }] : []),
       ...(options.patterns ?? []).map(id => ({
         type: 'usesPattern',
         targetRef: `pattern:default/${id}`,
@@ -185,10 +188,12 @@ describe('usage and adoption against an in-memory catalog', () => {
     expect(res.body.patternId).toBe('timeout');
     expect(res.body.total).toBe(2);
     expect(
-      res.body.owners.map((o: { owner: string; entities: { ref: string }[] }) => [
-        o.owner,
-        o.entities.map(e => e.ref),
-      ]),
+      res.body.owners.map(
+        (o: { owner: string; entities: { ref: string }[] }) => [
+          o.owner,
+          o.entities.map(e => e.ref),
+        ],
+      ),
     ).toEqual([
       ['group:default/payments', ['component:default/checkout']],
       ['unowned', ['component:default/legacy']],
@@ -201,7 +206,11 @@ describe('usage and adoption against an in-memory catalog', () => {
       .get('/api/patterns/v1/patterns/circuit-breaker/usage')
       .set(user);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ patternId: 'circuit-breaker', total: 0, owners: [] });
+    expect(res.body).toEqual({
+      patternId: 'circuit-breaker',
+      total: 0,
+      owners: [],
+    });
   });
 
   it('answers 404 for an unknown pattern', async () => {
@@ -215,7 +224,9 @@ describe('usage and adoption against an in-memory catalog', () => {
 
   it('counts adoption per pattern and owner, including unused patterns', async () => {
     const server = await startBackend(catalog());
-    const res = await request(server).get('/api/patterns/v1/adoption').set(user);
+    const res = await request(server)
+      .get('/api/patterns/v1/adoption')
+      .set(user);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       patterns: ['timeout', 'circuit-breaker', 'saga'],
@@ -306,7 +317,9 @@ describe('usage and adoption read the catalog as the caller', () => {
       .set({ Authorization: mockCredentials.user.header(ALLOWED) });
     const other = await request(server)
       .get('/api/patterns/v1/patterns/saga/usage')
-      .set({ Authorization: mockCredentials.user.header('user:default/other') });
+      .set({
+        Authorization: mockCredentials.user.header('user:default/other'),
+      });
 
     expect(allowed.status).toBe(200);
     expect(other.status).toBe(200);
@@ -348,11 +361,13 @@ describe('usage and adoption read the catalog as the caller', () => {
     expect(JSON.stringify(other.body)).not.toContain('secret');
     expect(other.body.totals.saga).toBe(1);
 
-    // One catalog query per request, each with the caller's own credentials.
-    expect(catalog.getEntities.mock.calls.map(c => c[1])).toEqual([
+    // One paged catalog query per request, each with the caller's own
+    // credentials.
+    expect(catalog.streamEntities.mock.calls.map(c => c[1])).toEqual([
       { credentials: mockCredentials.user(ALLOWED) },
       { credentials: mockCredentials.service() },
     ]);
+    expect(catalog.getEntities).not.toHaveBeenCalled();
   });
 
   it('passes the very credentials object the request resolved to', async () => {
@@ -361,11 +376,10 @@ describe('usage and adoption read the catalog as the caller', () => {
       credentials: jest.fn(async () => credentials) as any,
     });
     const catalog = permissionedCatalog();
-    const patterns = new PatternCatalog(
-      new DefaultPatternContentService(
-        [contentDirectory],
-        mockServices.logger.mock(),
-      ),
+    const patterns = new PatternContentReader(
+      new DefaultPatternContentService([contentDirectory], {
+        logger: mockServices.logger.mock(),
+      }),
     );
     const app = express()
       .use(
@@ -381,10 +395,9 @@ describe('usage and adoption read the catalog as the caller', () => {
     await request(app).get('/v1/adoption').expect(200);
 
     expect(httpAuth.credentials).toHaveBeenCalledTimes(2);
-    const options = [
-      ...catalog.streamEntities.mock.calls,
-      ...catalog.getEntities.mock.calls,
-    ].map(call => call[1] as CatalogServiceRequestOptions);
+    const options = catalog.streamEntities.mock.calls.map(
+      call => call[1] as CatalogServiceRequestOptions,
+    );
     expect(options).toHaveLength(2); // one usage query, one adoption query
     for (const option of options) {
       expect(option.credentials).toBe(credentials);

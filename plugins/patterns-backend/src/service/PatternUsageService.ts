@@ -17,7 +17,9 @@ import {
   PatternUsageEntity,
   UNOWNED_OWNER as UNOWNED,
 } from '@system-design/backstage-plugin-patterns-common';
-import { PatternCatalog } from './PatternCatalog';
+import { PatternContentReader } from './PatternContentReader';
+import { readCatalogPages } from './readCatalogPages';
+import { DEFAULT_CATALOG_TIMEOUT_MS } from './catalogTimeout';
 
 /** The only entity fields the usage route needs. */
 const USAGE_FIELDS = [
@@ -32,6 +34,14 @@ const USAGE_FIELDS = [
 /** Entities per catalog page. */
 const PAGE_SIZE = 1000;
 
+export interface PatternUsageServiceOptions {
+  /**
+   * The most one answer waits for the catalog, all pages together
+   * (`patterns.catalog.timeout`, 10 s by default).
+   */
+  catalogTimeoutMs?: number;
+}
+
 /**
  * Who uses which pattern, read from the catalog's `usesPattern` relations.
  *
@@ -40,12 +50,22 @@ const PAGE_SIZE = 1000;
  * with its own identity. Every call is an indexed query on the
  * `relations.usespattern` search key; nothing lists the whole catalog.
  * `bench/usage.ts` measures both routes against a naive implementation.
+ *
+ * Every read is paged and bounded: one deadline covers all the pages of an
+ * answer, and a catalog that is too slow, unreachable or failing (5xx)
+ * makes the answer a 503 `ServiceUnavailableError` (see `readCatalogPages`).
  */
 export class PatternUsageService {
+  private readonly catalogTimeoutMs: number;
+
   constructor(
     private readonly catalog: CatalogService,
-    private readonly patterns: PatternCatalog,
-  ) {}
+    private readonly patterns: PatternContentReader,
+    options: PatternUsageServiceOptions = {},
+  ) {
+    this.catalogTimeoutMs =
+      options.catalogTimeoutMs ?? DEFAULT_CATALOG_TIMEOUT_MS;
+  }
 
   /**
    * The entities that use one pattern, grouped by owner, projected to the few
@@ -89,37 +109,44 @@ export class PatternUsageService {
   }
 
   /**
-   * Counts per pattern × owner, from one catalog query: the entities that
-   * have any `usesPattern` relation, projected to their relations.
+   * Counts per pattern × owner, from one paged catalog query: the entities
+   * that have any `usesPattern` relation, projected to their relations and
+   * counted page by page.
    *
    * The catalog's facets count values in SQL, but only one key at a time:
    * there is no pattern × owner facet, and the cross product through facets
    * takes one `relations.ownedBy` facet query per pattern, each of which
    * visits every entity on SQLite. `bench/usage.ts` measures this query.
    */
-  async getAdoption(credentials: BackstageCredentials): Promise<PatternAdoption> {
+  async getAdoption(
+    credentials: BackstageCredentials,
+  ): Promise<PatternAdoption> {
     const ids = (await this.patterns.listPatterns()).map(p => p.id);
     const known = new Set(ids);
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: { [RELATION_USES_PATTERN_FILTER_KEY]: CATALOG_FILTER_EXISTS },
-        fields: ['relations'],
-      },
-      { credentials },
-    );
 
     const totals: Record<string, number> = Object.fromEntries(
       ids.map(id => [id, 0]),
     );
     const cells = new Map<string, Map<string, number>>();
-    for (const entity of items) {
-      const owners = ownersOf(entity);
-      for (const id of patternIdsOf(entity)) {
-        if (!known.has(id)) continue;
-        totals[id]++;
-        const row = cells.get(id) ?? new Map<string, number>();
-        for (const owner of owners) row.set(owner, (row.get(owner) ?? 0) + 1);
-        cells.set(id, row);
+    const pages = this.catalog.streamEntities(
+      {
+        filter: { [RELATION_USES_PATTERN_FILTER_KEY]: CATALOG_FILTER_EXISTS },
+        fields: ['relations'],
+        totalItems: 'exclude',
+        pageSize: PAGE_SIZE,
+      },
+      { credentials },
+    );
+    for await (const page of readCatalogPages(pages, this.catalogTimeoutMs)) {
+      for (const entity of page) {
+        const owners = ownersOf(entity);
+        for (const id of patternIdsOf(entity)) {
+          if (!known.has(id)) continue;
+          totals[id]++;
+          const row = cells.get(id) ?? new Map<string, number>();
+          for (const owner of owners) row.set(owner, (row.get(owner) ?? 0) + 1);
+          cells.set(id, row);
+        }
       }
     }
 
@@ -154,7 +181,7 @@ export class PatternUsageService {
     credentials: BackstageCredentials,
   ): Promise<Map<string, Entity>> {
     const users = new Map<string, Entity>();
-    for await (const page of this.catalog.streamEntities(
+    const pages = this.catalog.streamEntities(
       {
         orderFields: { field: RELATION_USES_PATTERN_FILTER_KEY, order: 'asc' },
         fullTextFilter: {
@@ -166,7 +193,8 @@ export class PatternUsageService {
         pageSize: PAGE_SIZE,
       },
       { credentials },
-    )) {
+    );
+    for await (const page of readCatalogPages(pages, this.catalogTimeoutMs)) {
       for (const entity of page) users.set(refOf(entity), entity);
     }
     return users;

@@ -1,19 +1,33 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   buildPatternGraph,
+  createPatternIdIndex,
   DecisionTree,
+  lookupPatternId,
   GapRule,
   PatternCategory,
   PatternGraph,
   PatternLayers,
   PatternDocument,
+  PatternIdIndex,
   PatternScenario,
   PatternSummary,
 } from '@system-design/backstage-plugin-patterns-common';
 import { PatternContentService } from '@system-design/backstage-plugin-patterns-node';
 
-/** Read-only queries over the loaded pattern content. */
-export class PatternCatalog {
+/**
+ * Read-only queries over the loaded pattern content (the documents,
+ * categories, scenarios, decision tree, layers and gap rules). Not to be
+ * confused with Backstage's software catalog, which `PatternUsageService`
+ * reads.
+ */
+export class PatternContentReader {
+  /** One id index per loaded content, built on first lookup. */
+  private readonly indexes = new WeakMap<
+    ReadonlyArray<PatternDocument>,
+    PatternIdIndex
+  >();
+
   constructor(private readonly content: PatternContentService) {}
 
   async listPatterns(): Promise<PatternSummary[]> {
@@ -24,12 +38,18 @@ export class PatternCatalog {
       .map(toSummary);
   }
 
+  /**
+   * The document with this id or alias, in any case. Ids are looked up
+   * first, then aliases, through the same index as the annotation, so an
+   * alias never shadows another pattern's id whatever the content says.
+   */
   async getPattern(id: string): Promise<PatternDocument> {
     const { patterns } = await this.content.getContent();
-    const wanted = id.toLocaleLowerCase('en-US');
-    const found = patterns.find(
-      p => p.id === wanted || p.aliases.includes(wanted),
+    const canonical = lookupPatternId(
+      id.toLocaleLowerCase('en-US'),
+      this.indexOf(patterns),
     );
+    const found = canonical && patterns.find(p => p.id === canonical);
     if (!found) throw new NotFoundError(`No pattern with id "${id}"`);
     return found;
   }
@@ -45,7 +65,9 @@ export class PatternCatalog {
   async getDecisionTree(): Promise<DecisionTree> {
     const { decisionTree } = await this.content.getContent();
     if (!decisionTree) {
-      throw new NotFoundError('No decision tree is defined in the pattern content');
+      throw new NotFoundError(
+        'No decision tree is defined in the pattern content',
+      );
     }
     return decisionTree;
   }
@@ -58,6 +80,15 @@ export class PatternCatalog {
 
   async listGaps(): Promise<GapRule[]> {
     return (await this.content.getContent()).gaps;
+  }
+
+  private indexOf(patterns: ReadonlyArray<PatternDocument>): PatternIdIndex {
+    let index = this.indexes.get(patterns);
+    if (!index) {
+      index = createPatternIdIndex(patterns);
+      this.indexes.set(patterns, index);
+    }
+    return index;
   }
 }
 
