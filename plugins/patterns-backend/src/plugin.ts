@@ -7,6 +7,7 @@ import { patternContentServiceRef } from '@system-design/backstage-plugin-patter
 import { createRouter } from './routes/createRouter';
 import { PatternContentReader } from './service/PatternContentReader';
 import { PatternUsageService } from './service/PatternUsageService';
+import { EntityPatternReportService } from './service/EntityPatternReportService';
 import { readCatalogTimeoutMs } from './service/catalogTimeout';
 
 /** Serves the pattern content and its usage under /api/patterns. */
@@ -23,16 +24,10 @@ export const patternsPlugin = createBackendPlugin({
       },
       async init({ config, httpRouter, httpAuth, catalog, content }) {
         const patterns = new PatternContentReader(content);
-        const usage = new PatternUsageService(catalog, patterns, {
-          catalogTimeoutMs: readCatalogTimeoutMs(config),
-        });
-        httpRouter.use(
-          await createRouter({
-            patterns,
-            usage,
-            httpAuth,
-          }),
-        );
+        const catalogTimeoutMs = readCatalogTimeoutMs(config);
+        const usage = new PatternUsageService(catalog, patterns, { catalogTimeoutMs });
+        const reports = new EntityPatternReportService(catalog, patterns, { catalogTimeoutMs });
+        httpRouter.use(await createRouter({ patterns, usage, reports, httpAuth }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -17,3 +17,4 @@ export * from './layers';
 export * from './usage';
 export * from './api';
 export * from './guidance';
+export * from './report';

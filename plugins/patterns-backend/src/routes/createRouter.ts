@@ -3,10 +3,12 @@ import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { PatternContentReader } from '../service/PatternContentReader';
 import { PatternUsageService } from '../service/PatternUsageService';
+import { EntityPatternReportService } from '../service/EntityPatternReportService';
 
 export interface RouterOptions {
   patterns: PatternContentReader;
   usage: PatternUsageService;
+  reports: EntityPatternReportService;
   httpAuth: HttpAuthService;
 }
 
@@ -14,7 +16,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { patterns, usage, httpAuth } = options;
+  const { patterns, usage, reports, httpAuth } = options;
   const router = Router();
   router.use(express.json());
 
@@ -64,6 +66,14 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     res.json(await usage.getAdoption(credentials));
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/patterns', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    res.json(await reports.getReport({ kind, namespace, name }, credentials));
   });
 
   return router;

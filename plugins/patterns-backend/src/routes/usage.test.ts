@@ -21,6 +21,7 @@ import {
 import { patternsPlugin } from '../plugin';
 import { PatternContentReader } from '../service/PatternContentReader';
 import { PatternUsageService } from '../service/PatternUsageService';
+import { EntityPatternReportService } from '../service/EntityPatternReportService';
 import { createRouter } from './createRouter';
 
 const contentDirectory = writeContentDirectory(
@@ -386,6 +387,9 @@ describe('usage and adoption read the catalog as the caller', () => {
         await createRouter({
           patterns,
           usage: new PatternUsageService(catalog, patterns),
+          reports: new EntityPatternReportService(catalog, patterns, {
+            catalogTimeoutMs: 10_000,
+          }),
           httpAuth,
         }),
       )

@@ -115,3 +115,12 @@ export async function* readCatalogPages<T>(
     }
   }
 }
+
+/** One catalog call within the deadline, failing like a page of {@link readCatalogPages}. */
+export async function readCatalogOnce<T>(call: () => Promise<T>, timeoutMs: number): Promise<T> {
+  async function* one() {
+    yield await call();
+  }
+  for await (const value of readCatalogPages(one(), timeoutMs)) return value;
+  throw new ServiceUnavailableError('The software catalog sent no answer');
+}

@@ -13,6 +13,7 @@ import {
 import { PatternGraph } from '../graph';
 import { PatternDocument, PatternSummary } from '../types';
 import { PatternAdoption, PatternUsage } from '../usage';
+import { EntityPatternReport } from '../report';
 
 /** The plugin id, and so the backend's base path `/api/patterns`. */
 export const PATTERNS_PLUGIN_ID = 'patterns';
@@ -44,6 +45,7 @@ export interface PatternsApiContract {
   '/v1/gaps': ItemsResponse<GapRule>;
   '/v1/patterns/:id/usage': PatternUsage;
   '/v1/adoption': PatternAdoption;
+  '/v1/entities/:kind/:namespace/:name/patterns': EntityPatternReport;
 }
 
 export type PatternsApiRoute = keyof PatternsApiContract;
