@@ -88,12 +88,19 @@ export const decisionTreeFileSchema = z.object({
   start: decisionStartSchema.optional(),
   concerns: z.array(decisionConcernSchema).default([]),
   questions: z.record(patternIdSchema, decisionQuestionSchema).default({}),
+  /**
+   * Answers to add to questions of earlier directories, without repeating
+   * (and so without freezing) their other answers. Only in content files.
+   */
+  appendAnswers: z.record(patternIdSchema, z.array(decisionAnswerSchema)).default({}),
   outcomes: z.record(patternIdSchema, decisionOutcomeSchema).default({}),
   exits: z.record(patternIdSchema, decisionExitSchema).default({}),
 });
 
 /** The merged tree the wizard walks: every part present. */
-export const decisionTreeSchema = decisionTreeFileSchema.required({ start: true });
+export const decisionTreeSchema = decisionTreeFileSchema
+  .omit({ appendAnswers: true })
+  .required({ start: true });
 
 export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;
 export type DecisionQuestion = z.infer<typeof decisionQuestionSchema>;

@@ -72,12 +72,10 @@ export async function loadPatternContent(
       problems,
     );
     if (treePart) treeParts.push({ file: treeFile, part: treePart });
-    layers =
-      (await readCatalogFile(
-        path.join(directory, 'layers.yaml'),
-        layersFileSchema,
-        problems,
-      )) ?? layers;
+    layers = mergeLayers(
+      layers,
+      await readCatalogFile(path.join(directory, 'layers.yaml'), layersFileSchema, problems),
+    );
     const seenHere = new Map<string, string>();
     for (const file of await listPatternFiles(directory)) {
       const document = await readDocument(file, problems);
@@ -168,6 +166,26 @@ async function readDocument(
     });
     return undefined;
   }
+}
+
+/**
+ * A later directory's layers.yaml adds to the earlier graph: a layer with a
+ * known id gains its patterns, a new layer is added below, links are added.
+ */
+function mergeLayers(
+  earlier: PatternLayers | undefined,
+  later: PatternLayers | undefined,
+): PatternLayers | undefined {
+  if (!later) return earlier;
+  if (!earlier) return later;
+  const layers = earlier.layers.map(layer => {
+    const extra = later.layers.find(l => l.id === layer.id);
+    return extra
+      ? { ...layer, patterns: [...new Set([...layer.patterns, ...extra.patterns])] }
+      : layer;
+  });
+  const added = later.layers.filter(l => !earlier.layers.some(e => e.id === l.id));
+  return { layers: [...layers, ...added], links: [...earlier.links, ...later.links] };
 }
 
 async function mergeCategories(

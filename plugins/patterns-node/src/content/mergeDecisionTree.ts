@@ -30,10 +30,29 @@ export function mergeDecisionTree(
   const concerns = new Map(
     parts.flatMap(p => p.part.concerns).map(concern => [concern.id, concern]),
   );
+  const questions: DecisionTree['questions'] = {};
+  for (const { file: partFile, part } of parts) {
+    Object.assign(questions, part.questions);
+    for (const [id, answers] of Object.entries(part.appendAnswers)) {
+      const question = questions[id];
+      if (!question) {
+        problems.push({
+          file: partFile,
+          message: `decision tree: appendAnswers names unknown question "${id}"; its answers are left out`,
+        });
+        continue;
+      }
+      const labels = new Set(question.answers.map(a => a.label));
+      questions[id] = {
+        ...question,
+        answers: [...question.answers, ...answers.filter(a => !labels.has(a.label))],
+      };
+    }
+  }
   const tree: DecisionTree = {
     start,
     concerns: [...concerns.values()],
-    questions: Object.assign({}, ...parts.map(p => p.part.questions)),
+    questions,
     outcomes: Object.assign({}, ...parts.map(p => p.part.outcomes)),
     exits: Object.assign({}, ...parts.map(p => p.part.exits)),
   };
