@@ -4,6 +4,7 @@ const {
   Bulkhead,
   BulkheadFullError,
   BulkheadRegistry,
+  CallTimeoutError,
   RESILIENCE4J_SEMAPHORE_DEFAULTS,
   productPage,
 } = loadExample('bulkhead');
@@ -39,6 +40,7 @@ function manualTimers() {
       pending.clear();
       callbacks.forEach(callback => callback());
     },
+
     get size() {
       return pending.size;
     },
@@ -179,5 +181,203 @@ describe('bulkhead example', () => {
 
     stuck.resolve(['great']);
     await expect(first).resolves.toEqual({ price: 42, reviews: ['great'] });
+  });
+  it('refuses unbounded or meaningless limits', () => {
+    expect(
+      () => new Bulkhead('x', { maxConcurrentCalls: 0, maxQueueSize: 0 }),
+    ).toThrow(RangeError);
+    expect(
+      () => new Bulkhead('x', { maxConcurrentCalls: 1.5, maxQueueSize: 0 }),
+    ).toThrow(RangeError);
+    expect(
+      () =>
+        new Bulkhead('x', { maxConcurrentCalls: 2, maxQueueSize: Infinity }),
+    ).toThrow(RangeError);
+    expect(
+      () => new Bulkhead('x', { maxConcurrentCalls: 2, maxQueueSize: -1 }),
+    ).toThrow(RangeError);
+  });
+
+  it('serves waiters in arrival order and counts rejections', async () => {
+    const bulkhead = new Bulkhead('fifo', {
+      maxConcurrentCalls: 1,
+      maxQueueSize: 3,
+    });
+    const gate = deferred<void>();
+    const order: string[] = [];
+    const first = bulkhead.execute(() => gate.promise);
+    const queued = ['a', 'b', 'c'].map(name =>
+      bulkhead.execute(async () => {
+        order.push(name);
+      }),
+    );
+    await expect(bulkhead.execute(async () => 'x')).rejects.toBeInstanceOf(
+      BulkheadFullError,
+    );
+    expect(bulkhead.rejectedCalls).toBe(1);
+    gate.resolve();
+    await Promise.all([first, ...queued]);
+    expect(order).toEqual(['a', 'b', 'c']);
+    expect(bulkhead.activeCalls).toBe(0);
+  });
+
+  it('times out a running call: aborts its signal, rejects the caller and releases the permit when the call stops', async () => {
+    const timers = manualTimers();
+    const bulkhead = new Bulkhead('reviews', {
+      maxConcurrentCalls: 1,
+      maxQueueSize: 0,
+      callTimeoutMs: 100,
+      timers,
+    });
+    let seen: AbortSignal | undefined;
+    const call = bulkhead.execute(
+      (signal: AbortSignal) =>
+        new Promise<string>((_, reject) => {
+          seen = signal;
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+    );
+    await flush();
+    expect(timers.size).toBe(1); // the call timeout is armed
+    expect(bulkhead.activeCalls).toBe(1);
+
+    timers.fireAll();
+    await expect(call).rejects.toBeInstanceOf(CallTimeoutError);
+    expect(seen!.aborted).toBe(true);
+    await flush();
+    expect(bulkhead.activeCalls).toBe(0);
+    await expect(bulkhead.execute(async () => 'next')).resolves.toBe('next');
+  });
+
+  it('keeps the permit of a timed-out call that ignores its signal until the call really settles', async () => {
+    const timers = manualTimers();
+    const bulkhead = new Bulkhead('legacy', {
+      maxConcurrentCalls: 1,
+      maxQueueSize: 0,
+      callTimeoutMs: 100,
+      timers,
+    });
+    const stuck = deferred<string>();
+    const call = bulkhead.execute(() => stuck.promise); // ignores the signal
+    await flush();
+    timers.fireAll();
+    await expect(call).rejects.toBeInstanceOf(CallTimeoutError);
+
+    // The caller has given up, but the work is still running on the dependency.
+    expect(bulkhead.activeCalls).toBe(1);
+    await expect(bulkhead.execute(async () => 'x')).rejects.toBeInstanceOf(
+      BulkheadFullError,
+    );
+
+    stuck.resolve('late');
+    await flush();
+    expect(bulkhead.activeCalls).toBe(0);
+  });
+
+  it('lets a caller who aborts while queued leave the queue without running its call', async () => {
+    const bulkhead = new Bulkhead('search', {
+      maxConcurrentCalls: 1,
+      maxQueueSize: 1,
+    });
+    const gate = deferred<string>();
+    const running = bulkhead.execute(() => gate.promise);
+    const caller = new AbortController();
+    const never = jest.fn(async () => 'never');
+    const queued = bulkhead.execute(never, { signal: caller.signal });
+    await flush();
+    expect(bulkhead.queuedCalls).toBe(1);
+
+    caller.abort(new Error('client disconnected'));
+    await expect(queued).rejects.toThrow('client disconnected');
+    expect(bulkhead.queuedCalls).toBe(0);
+
+    // The queue slot is free again, and the running call's permit is not handed to the aborted caller.
+    const next = bulkhead.execute(async () => 'next');
+    gate.resolve('done');
+    await expect(running).resolves.toBe('done');
+    await expect(next).resolves.toBe('next');
+    expect(never).not.toHaveBeenCalled();
+    expect(bulkhead.activeCalls).toBe(0);
+  });
+
+  it('aborts a running call when its caller aborts, and rejects an already aborted caller without a permit', async () => {
+    const bulkhead = new Bulkhead('pricing', {
+      maxConcurrentCalls: 1,
+      maxQueueSize: 0,
+    });
+    const caller = new AbortController();
+    let seen: AbortSignal | undefined;
+    const call = bulkhead.execute(
+      (signal: AbortSignal) =>
+        new Promise<string>((_, reject) => {
+          seen = signal;
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+      { signal: caller.signal },
+    );
+    await flush();
+    caller.abort(new Error('gone'));
+    await expect(call).rejects.toThrow('gone');
+    expect(seen!.aborted).toBe(true);
+    await flush();
+    expect(bulkhead.activeCalls).toBe(0);
+
+    const fn = jest.fn(async () => 'x');
+    await expect(
+      bulkhead.execute(fn, { signal: AbortSignal.abort(new Error('already')) }),
+    ).rejects.toThrow('already');
+    expect(fn).not.toHaveBeenCalled();
+    expect(bulkhead.activeCalls).toBe(0);
+  });
+
+  it('product page degrades reviews that time out', async () => {
+    const timers = manualTimers();
+    const registry = new BulkheadRegistry(
+      { maxConcurrentCalls: 2, maxQueueSize: 0, timers },
+      { reviews: { callTimeoutMs: 200 } },
+    );
+    const services = {
+      price: jest.fn(async () => 42),
+      reviews: jest.fn(
+        (_sku: string, signal: AbortSignal) =>
+          new Promise<string[]>((_, reject) =>
+            signal.addEventListener('abort', () => reject(signal.reason)),
+          ),
+      ),
+    };
+    const page = productPage('sku-1', services, registry);
+    await flush();
+    timers.fireAll();
+    await expect(page).resolves.toEqual({ price: 42, reviews: 'unavailable' });
+    await flush();
+    expect(registry.for('reviews').activeCalls).toBe(0);
+  });
+
+  it('product page leaves no unhandled rejection when pricing fails before reviews does', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const registry = new BulkheadRegistry({
+        maxConcurrentCalls: 2,
+        maxQueueSize: 0,
+      });
+      const reviewsGate = deferred<string[]>();
+      const services = {
+        price: jest.fn(async () => {
+          throw new Error('pricing down');
+        }),
+        reviews: jest.fn(() => reviewsGate.promise),
+      };
+      await expect(productPage('sku-1', services, registry)).rejects.toThrow(
+        'pricing down',
+      );
+      reviewsGate.reject(new Error('reviews down'));
+      await flush();
+      await flush();
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

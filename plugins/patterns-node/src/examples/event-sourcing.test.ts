@@ -110,6 +110,7 @@ describe('event-sourcing example', () => {
     expect(snap).toEqual({
       streamId: 'acc-1',
       version: 5,
+      schemaVersion: 1,
       state: { status: 'open', owner: 'ada', balanceCents: 40 },
     });
 
@@ -124,5 +125,82 @@ describe('event-sourcing example', () => {
     // The snapshot is only a cache: the full replay gives the same state.
     const all = await store.read('acc-1');
     expect(rehydrate(all.map((e: any) => e.event))).toEqual(loaded.state);
+  });
+
+  it('rejects negative, zero, fractional and unsafe amounts', () => {
+    const open = { status: 'open', owner: 'ada', balanceCents: 50 };
+    for (const amountCents of [-100, 0, 0.5, Number.MAX_SAFE_INTEGER + 2]) {
+      expect(() => decide(open, { type: 'Withdraw', amountCents })).toThrow(
+        DomainError,
+      );
+      expect(() => decide(open, { type: 'Deposit', amountCents })).toThrow(
+        DomainError,
+      );
+    }
+  });
+
+  it('never lets a caller rewrite stored history through an object it holds', async () => {
+    const store = new InMemoryEventStore(() => 1);
+    const deposit = { type: 'MoneyDeposited', amountCents: 10 };
+    await store.append('acc-1', 0, [{ type: 'AccountOpened', owner: 'ada' }]);
+    await store.append('acc-1', 1, [deposit]);
+    deposit.amountCents = 1_000_000; // the caller's object, mutated after the append
+
+    const [read] = await store.read('acc-1', 1);
+    expect(read.event).toEqual({ type: 'MoneyDeposited', amountCents: 10 });
+    expect(() => {
+      read.event.amountCents = 5; // an object read back is frozen too
+    }).toThrow(TypeError);
+    expect((await store.read('acc-1', 1))[0].event.amountCents).toBe(10);
+  });
+
+  it('ignores a snapshot written by an older version of the fold logic', async () => {
+    const store = new InMemoryEventStore(() => 1);
+    const snapshots = new InMemorySnapshotStore();
+    await store.append('acc-1', 0, [
+      { type: 'AccountOpened', owner: 'ada' },
+      { type: 'MoneyDeposited', amountCents: 100 },
+      { type: 'MoneyDeposited', amountCents: 20 },
+    ]);
+    // Written by a build whose evolve() had a bug: the balance is wrong.
+    await snapshots.save({
+      streamId: 'acc-1',
+      version: 3,
+      schemaVersion: 0,
+      state: { status: 'open', owner: 'ada', balanceCents: 999 },
+    });
+    const repo = new AccountRepository(store, snapshots, {
+      snapshotSchemaVersion: 1,
+    });
+    expect(await repo.load('acc-1')).toEqual({
+      state: { status: 'open', owner: 'ada', balanceCents: 120 },
+      version: 3,
+    });
+  });
+
+  it('does not fail (or repeat) a committed command when the snapshot store fails', async () => {
+    const store = new InMemoryEventStore(() => 1);
+    const errors: unknown[] = [];
+    const broken = {
+      load: async () => {
+        throw new Error('snapshot store down');
+      },
+      save: async () => {
+        throw new Error('snapshot store down');
+      },
+    };
+    const repo = new AccountRepository(store, broken, {
+      snapshotEvery: 1,
+      onSnapshotError: (e: unknown) => errors.push(e),
+    });
+    await expect(
+      repo.handle('acc-1', { type: 'Open', owner: 'ada' }),
+    ).resolves.toBe(1);
+    await expect(
+      repo.handle('acc-1', { type: 'Deposit', amountCents: 25 }),
+    ).resolves.toBe(2);
+    expect(await store.read('acc-1')).toHaveLength(2); // appended exactly once each
+    expect((await repo.load('acc-1')).state.balanceCents).toBe(25);
+    expect(errors.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { loadExample } from './__testUtils__/loadExample';
 
-const { OrderService, OutboxRelay, IdempotentConsumer } = loadExample('outbox');
+const { OrderService, OutboxRelay, IdempotentConsumer, enqueue } =
+  loadExample('outbox');
 
 type Row = Record<string, any>;
 
@@ -11,31 +12,63 @@ interface State {
   loyalty: Record<string, number>;
 }
 
+type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Row[] }>;
+
 /**
- * A tiny in-memory stand-in for PostgreSQL that understands the statements the
- * example issues, with real transaction semantics: a throw inside
- * transaction() rolls every change back.
+ * A small in-memory stand-in for PostgreSQL that understands the statements
+ * the example issues (the current relay's and the earlier one's), with
+ * rollback on throw, row locks held until the transaction ends (FOR UPDATE
+ * SKIP LOCKED) and a count of open transactions.
  */
 class FakeDb {
   state: State = { orders: [], outbox: [], processed: [], loyalty: {} };
+  openTransactions = 0;
   /** Throws once for the first statement matching the predicate (simulated crash or outage). */
   failNext?: (sql: string) => boolean;
+  private nextSeq = 1;
+  private nextTx = 1;
+  private readonly locks = new Map<number, number>();
 
-  async transaction<T>(
-    fn: (tx: {
-      query: (sql: string, params?: unknown[]) => Promise<{ rows: Row[] }>;
-    }) => Promise<T>,
-  ): Promise<T> {
-    const snapshot = structuredClone(this.state);
+  async transaction<T>(fn: (tx: { query: Query }) => Promise<T>): Promise<T> {
+    const txId = this.nextTx++;
+    const undo: Array<() => void> = [];
+    this.openTransactions++;
     try {
-      return await fn({ query: (sql, params = []) => this.query(sql, params) });
+      return await fn({
+        query: async (sql, params = []) => this.query(txId, undo, sql, params),
+      });
     } catch (error) {
-      this.state = snapshot;
+      undo.reverse().forEach(step => step());
       throw error;
+    } finally {
+      this.openTransactions--;
+      for (const [seq, owner] of this.locks)
+        if (owner === txId) this.locks.delete(seq);
     }
   }
 
+  private set(undo: Array<() => void>, row: Row, changes: Row) {
+    const before = { ...row };
+    Object.assign(row, changes);
+    undo.push(() => {
+      for (const key of Object.keys(row)) delete row[key];
+      Object.assign(row, before);
+    });
+  }
+
+  private push(undo: Array<() => void>, list: Row[], row: Row) {
+    list.push(row);
+    undo.push(() => list.splice(list.indexOf(row), 1));
+  }
+
+  private lockedByOther(txId: number, row: Row) {
+    const owner = this.locks.get(row.seq);
+    return owner !== undefined && owner !== txId;
+  }
+
   private async query(
+    txId: number,
+    undo: Array<() => void>,
     sql: string,
     params: unknown[],
   ): Promise<{ rows: Row[] }> {
@@ -44,45 +77,107 @@ class FakeDb {
       throw new Error(`simulated failure on: ${sql.slice(0, 30)}`);
     }
     const s = this.state;
+    const bySeq = (seq: unknown) => s.outbox.find(r => r.seq === Number(seq));
     if (sql.startsWith('INSERT INTO orders')) {
       const [id, customer_id, total_cents, status] = params;
-      s.orders.push({ id, customer_id, total_cents, status });
+      this.push(undo, s.orders, { id, customer_id, total_cents, status });
       return { rows: [] };
+    }
+    if (sql.startsWith("UPDATE orders SET status = 'CANCELLED'")) {
+      const order = s.orders.find(
+        o => o.id === params[0] && o.status === 'PENDING',
+      );
+      if (!order) return { rows: [] };
+      this.set(undo, order, { status: 'CANCELLED' });
+      return { rows: [{ id: order.id }] };
     }
     if (sql.startsWith('INSERT INTO outbox')) {
       const [id, aggregate_type, aggregate_id, type, payload, created_at] =
         params;
-      s.outbox.push({
+      this.push(undo, s.outbox, {
+        seq: this.nextSeq++,
         id,
         aggregate_type,
         aggregate_id,
         type,
         payload,
         created_at,
+        attempts: 0,
+        claimed_until: null,
+        parked_at: null,
         sent_at: null,
       });
       return { rows: [] };
     }
+    // The earlier relay: SELECT ... ORDER BY created_at, id ... FOR UPDATE SKIP LOCKED.
     if (
       sql.startsWith('SELECT') &&
       sql.includes('FROM outbox WHERE sent_at IS NULL')
     ) {
       const [limit] = params as number[];
       const rows = s.outbox
-        .filter(r => r.sent_at === null)
+        .filter(r => r.sent_at === null && !this.lockedByOther(txId, r))
         .sort(
           (a, b) =>
             a.created_at - b.created_at ||
             String(a.id).localeCompare(String(b.id)),
         )
-        .slice(0, limit)
-        .map(r => ({ ...r }));
-      return { rows };
+        .slice(0, limit);
+      rows.forEach(r => this.locks.set(r.seq, txId));
+      return { rows: rows.map(r => ({ ...r })) };
     }
-    if (sql.startsWith('UPDATE outbox SET sent_at')) {
-      const [sentAt, id] = params;
-      const row = s.outbox.find(r => r.id === id);
-      if (row) row.sent_at = sentAt;
+    if (sql.startsWith('UPDATE outbox SET sent_at = $1 WHERE id = $2')) {
+      const row = s.outbox.find(r => r.id === params[1]);
+      if (row) this.set(undo, row, { sent_at: params[0] });
+      return { rows: [] };
+    }
+    // The claim: lease unsent, unparked, unleased rows with no earlier unsent row of their aggregate.
+    if (sql.startsWith('UPDATE outbox SET claimed_until = $1, attempts')) {
+      const [until, now, limit] = params as number[];
+      const rows = s.outbox
+        .filter(
+          c =>
+            c.sent_at === null &&
+            c.parked_at === null &&
+            (c.claimed_until === null || c.claimed_until < now) &&
+            !this.lockedByOther(txId, c) &&
+            !s.outbox.some(
+              e =>
+                e.aggregate_type === c.aggregate_type &&
+                e.aggregate_id === c.aggregate_id &&
+                e.sent_at === null &&
+                e.seq < c.seq,
+            ),
+        )
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, limit);
+      for (const row of rows) {
+        this.locks.set(row.seq, txId);
+        this.set(undo, row, {
+          claimed_until: until,
+          attempts: row.attempts + 1,
+        });
+      }
+      // RETURNING promises no order: hand them back reversed.
+      return { rows: rows.map(r => ({ ...r, seq: String(r.seq) })).reverse() };
+    }
+    if (
+      sql.startsWith('UPDATE outbox SET sent_at = $1, claimed_until = NULL')
+    ) {
+      const row = bySeq(params[1]);
+      if (row && row.sent_at === null)
+        this.set(undo, row, { sent_at: params[0], claimed_until: null });
+      return { rows: [] };
+    }
+    if (sql.startsWith('UPDATE outbox SET parked_at = $1')) {
+      const row = bySeq(params[1]);
+      if (row)
+        this.set(undo, row, { parked_at: params[0], claimed_until: null });
+      return { rows: [] };
+    }
+    if (sql.startsWith('UPDATE outbox SET claimed_until = $1 WHERE seq = $2')) {
+      const row = bySeq(params[1]);
+      if (row) this.set(undo, row, { claimed_until: params[0] });
       return { rows: [] };
     }
     if (sql.startsWith('INSERT INTO processed_messages')) {
@@ -93,12 +188,17 @@ class FakeDb {
         )
       )
         return { rows: [] };
-      s.processed.push({ consumer, message_id, processed_at });
+      this.push(undo, s.processed, { consumer, message_id, processed_at });
       return { rows: [{ message_id }] };
     }
     if (sql.startsWith('UPDATE loyalty')) {
       const [points, customer] = params as [number, string];
-      s.loyalty[customer] = (s.loyalty[customer] ?? 0) + points;
+      const before = s.loyalty[customer];
+      s.loyalty[customer] = (before ?? 0) + points;
+      undo.push(() => {
+        if (before === undefined) delete s.loyalty[customer];
+        else s.loyalty[customer] = before;
+      });
       return { rows: [] };
     }
     throw new Error(`FakeDb does not understand: ${sql}`);
@@ -110,10 +210,26 @@ function ids() {
   return () => `id-${String(++n).padStart(3, '0')}`;
 }
 
-function clock() {
-  let t = 1_000;
+/** A clock the test moves by hand. */
+function manualClock(start = 1_000) {
+  const clock = { t: start, now: () => clock.t };
+  return clock;
+}
+
+function counter(start = 1_000) {
+  let t = start;
   return () => t++;
 }
+
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>(res => {
+    resolve = res;
+  });
+  return { promise, resolve };
+}
+
+const flush = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /** A broker that records every publish and can be told to fail. */
 function broker() {
@@ -139,14 +255,39 @@ function loyaltyConsumer(db: FakeDb) {
         [Math.floor(totalCents / 100), customerId],
       );
     },
-    clock(),
+    counter(),
+  );
+}
+
+const noSleep = async () => {};
+
+/** Emits one more event for an aggregate, as a business transaction would. */
+function emit(
+  db: FakeDb,
+  aggregateId: string,
+  type: string,
+  now: number,
+  payload: unknown = {},
+) {
+  return db.transaction((tx: any) =>
+    enqueue(
+      tx,
+      {
+        id: `${aggregateId}-${type}`,
+        aggregateType: 'order',
+        aggregateId,
+        type,
+        payload,
+      },
+      now,
+    ),
   );
 }
 
 describe('outbox example', () => {
   it('writes the business row and the outbox row in one transaction', async () => {
     const db = new FakeDb();
-    const service = new OrderService(db, ids(), clock());
+    const service = new OrderService(db, ids(), counter());
     const orderId = await service.placeOrder({
       customerId: 'c1',
       totalCents: 2500,
@@ -172,7 +313,7 @@ describe('outbox example', () => {
   it('leaves neither row behind when the outbox insert fails', async () => {
     const db = new FakeDb();
     db.failNext = sql => sql.startsWith('INSERT INTO outbox');
-    const service = new OrderService(db, ids(), clock());
+    const service = new OrderService(db, ids(), counter());
     await expect(
       service.placeOrder({ customerId: 'c1', totalCents: 100 }),
     ).rejects.toThrow(/simulated failure/);
@@ -180,9 +321,25 @@ describe('outbox example', () => {
     expect(db.state.outbox).toEqual([]);
   });
 
-  it('relays unsent rows in order, keyed by aggregate, and marks them sent', async () => {
+  it('cancels only a pending order, and enqueues the event in the same transaction', async () => {
     const db = new FakeDb();
-    const service = new OrderService(db, ids(), clock());
+    const service = new OrderService(db, ids(), counter());
+    const orderId = await service.placeOrder({
+      customerId: 'c1',
+      totalCents: 1,
+    });
+    await service.cancelOrder(orderId);
+    await expect(service.cancelOrder(orderId)).rejects.toThrow(/not pending/);
+    expect(db.state.orders[0].status).toBe('CANCELLED');
+    expect(db.state.outbox.map(r => r.type)).toEqual([
+      'OrderPlaced',
+      'OrderCancelled',
+    ]);
+  });
+
+  it('relays unsent rows keyed by aggregate and marks them sent', async () => {
+    const db = new FakeDb();
+    const service = new OrderService(db, ids(), counter());
     const first = await service.placeOrder({
       customerId: 'c1',
       totalCents: 100,
@@ -192,10 +349,7 @@ describe('outbox example', () => {
       totalCents: 200,
     });
     const b = broker();
-    const relay = new OutboxRelay(db, b, {
-      now: () => 99,
-      sleep: async () => {},
-    });
+    const relay = new OutboxRelay(db, b, { now: () => 99, sleep: noSleep });
 
     expect(await relay.pollOnce()).toBe(2);
     expect(b.published.map(m => m.key)).toEqual([first, second]);
@@ -209,16 +363,135 @@ describe('outbox example', () => {
     expect(b.published).toHaveLength(2);
   });
 
+  it('holds no database transaction or row lock while it waits for the broker', async () => {
+    const db = new FakeDb();
+    const service = new OrderService(db, ids(), counter());
+    await service.placeOrder({ customerId: 'c1', totalCents: 100 });
+    await service.placeOrder({ customerId: 'c2', totalCents: 200 });
+    const openDuringPublish: number[] = [];
+    const relay = new OutboxRelay(
+      db,
+      {
+        publish: async () => {
+          openDuringPublish.push(db.openTransactions);
+        },
+      },
+      { now: () => 5, sleep: noSleep },
+    );
+
+    expect(await relay.pollOnce()).toBe(2);
+    expect(openDuringPublish).toEqual([0, 0]);
+  });
+
+  it("publishes an aggregate's events in insert (seq) order even when application clocks disagree", async () => {
+    const db = new FakeDb();
+    // Two service instances write events for one order; the second one's clock runs a second behind.
+    await emit(db, 'o1', 'OrderPlaced', 2_000);
+    await emit(db, 'o1', 'OrderCancelled', 1_000);
+    const b = broker();
+    const relay = new OutboxRelay(db, b, { now: () => 5, sleep: noSleep });
+
+    while ((await relay.pollOnce()) > 0);
+    expect(b.published.map(m => m.type)).toEqual([
+      'OrderPlaced',
+      'OrderCancelled',
+    ]);
+  });
+
+  it('never lets a second relay overtake an event of the same aggregate, but lets it publish other aggregates', async () => {
+    const db = new FakeDb();
+    const service = new OrderService(db, ids(), counter());
+    const o1 = await service.placeOrder({ customerId: 'c1', totalCents: 100 });
+    const o2 = await service.placeOrder({ customerId: 'c2', totalCents: 200 });
+    await emit(db, o1, 'OrderCancelled', 5_000);
+
+    const log: string[] = [];
+    const slow = deferred();
+    const relayA = new OutboxRelay(
+      db,
+      {
+        publish: async (m: any) => {
+          await slow.promise;
+          log.push(`${m.type}:${m.key}`);
+        },
+      },
+      { now: () => 10, sleep: noSleep, batchSize: 1 },
+    );
+    const relayB = new OutboxRelay(
+      db,
+      { publish: async (m: any) => void log.push(`${m.type}:${m.key}`) },
+      { now: () => 10, sleep: noSleep },
+    );
+
+    const a = relayA.pollOnce(); // claims o1's OrderPlaced and waits on the broker
+    await flush();
+    expect(await relayB.pollOnce()).toBe(1);
+    expect(log).toEqual([`OrderPlaced:${o2}`]);
+
+    slow.resolve();
+    await expect(a).resolves.toBe(1);
+    expect(await relayB.pollOnce()).toBe(1);
+    expect(log).toEqual([
+      `OrderPlaced:${o2}`,
+      `OrderPlaced:${o1}`,
+      `OrderCancelled:${o1}`,
+    ]);
+  });
+
+  it('lets a row the broker rejects hold back only its own aggregate, then parks it', async () => {
+    const db = new FakeDb();
+    const service = new OrderService(db, ids(), counter());
+    const poison = await service.placeOrder({
+      customerId: 'poison',
+      totalCents: 1,
+    });
+    await emit(db, poison, 'OrderCancelled', 5_000, { customerId: 'poison' });
+    const healthy = await service.placeOrder({
+      customerId: 'c2',
+      totalCents: 2,
+    });
+    const published: string[] = [];
+    const clock = manualClock();
+    const relay = new OutboxRelay(
+      db,
+      {
+        publish: async (m: any) => {
+          if (m.payload.includes('poison'))
+            throw new Error('message too large');
+          published.push(`${m.type}:${m.key}`);
+        },
+      },
+      { now: clock.now, sleep: noSleep, maxAttempts: 3, retryDelayMs: 100 },
+    );
+
+    expect(await relay.pollOnce()).toBe(1);
+    expect(published).toEqual([`OrderPlaced:${healthy}`]);
+    for (let i = 0; i < 5; i++) {
+      clock.t += 10_000;
+      await relay.pollOnce();
+    }
+    const [placed, cancelled] = db.state.outbox.filter(
+      r => r.aggregate_id === poison,
+    );
+    expect(placed).toMatchObject({ attempts: 3, sent_at: null });
+    expect(placed.parked_at).not.toBeNull();
+    // The cancellation must not overtake the stuck OrderPlaced.
+    expect(cancelled).toMatchObject({ attempts: 0, sent_at: null });
+    expect(published).toEqual([`OrderPlaced:${healthy}`]);
+  });
+
   it('keeps rows unsent while the broker is down and publishes them once it is back', async () => {
     const db = new FakeDb();
-    await new OrderService(db, ids(), clock()).placeOrder({
+    await new OrderService(db, ids(), counter()).placeOrder({
       customerId: 'c1',
       totalCents: 100,
     });
     const b = broker();
+    const clock = manualClock();
     const relay = new OutboxRelay(db, b, {
-      now: () => 5,
-      sleep: async () => {},
+      now: clock.now,
+      sleep: noSleep,
+      retryDelayMs: 1_000,
     });
 
     b.failing = true;
@@ -226,28 +499,34 @@ describe('outbox example', () => {
     expect(db.state.outbox[0].sent_at).toBeNull();
 
     b.failing = false;
+    expect(await relay.pollOnce()).toBe(0); // backing off
+    clock.t += 1_001;
     expect(await relay.pollOnce()).toBe(1);
     expect(b.published).toHaveLength(1);
   });
 
-  it('publishes a row again after a crash between publish and commit, and the consumer applies it once', async () => {
+  it('publishes a row again after a crash between publish and marking it sent, and the consumer applies it once', async () => {
     const db = new FakeDb();
-    const orderId = await new OrderService(db, ids(), clock()).placeOrder({
+    const orderId = await new OrderService(db, ids(), counter()).placeOrder({
       customerId: 'c9',
       totalCents: 4200,
     });
     const b = broker();
+    const clock = manualClock();
     const relay = new OutboxRelay(db, b, {
-      now: () => 7,
-      sleep: async () => {},
+      now: clock.now,
+      sleep: noSleep,
+      leaseMs: 30_000,
     });
 
     // The broker acknowledges, then the relay loses its database connection before marking the row sent.
     db.failNext = sql => sql.startsWith('UPDATE outbox SET sent_at');
     await expect(relay.pollOnce()).rejects.toThrow(/simulated failure/);
     expect(b.published).toHaveLength(1);
-    expect(db.state.outbox[0].sent_at).toBeNull(); // rolled back
+    expect(db.state.outbox[0].sent_at).toBeNull();
 
+    expect(await relay.pollOnce()).toBe(0); // still leased to the crashed attempt
+    clock.t += 30_001;
     expect(await relay.pollOnce()).toBe(1);
     expect(b.published).toHaveLength(2); // at least once: a duplicate reached the broker
     expect(b.published[0].id).toBe(b.published[1].id);
@@ -269,20 +548,22 @@ describe('outbox example', () => {
 
   it('publishes every row at least once across repeated failures', async () => {
     const db = new FakeDb();
-    const service = new OrderService(db, ids(), clock());
+    const service = new OrderService(db, ids(), counter());
     for (let i = 1; i <= 5; i++)
       await service.placeOrder({ customerId: `c${i}`, totalCents: i * 100 });
     const b = broker();
+    const clock = manualClock();
     const relay = new OutboxRelay(db, b, {
-      now: () => 1,
-      sleep: async () => {},
+      now: clock.now,
+      sleep: noSleep,
       batchSize: 2,
+      leaseMs: 1_000,
     });
 
     let failures = 0;
     for (
       let round = 0;
-      round < 20 && db.state.outbox.some(r => r.sent_at === null);
+      round < 40 && db.state.outbox.some(r => r.sent_at === null);
       round++
     ) {
       if (round % 2 === 0)
@@ -292,6 +573,7 @@ describe('outbox example', () => {
       } catch {
         failures++;
       }
+      clock.t += 1_001;
     }
     expect(failures).toBeGreaterThan(0);
     expect(db.state.outbox.every(r => r.sent_at !== null)).toBe(true);
@@ -331,13 +613,13 @@ describe('outbox example', () => {
       db,
       'billing',
       async () => void applied.push('billing'),
-      clock(),
+      counter(),
     );
     const b = new IdempotentConsumer(
       db,
       'shipping',
       async () => void applied.push('shipping'),
-      clock(),
+      counter(),
     );
     const msg = {
       id: 'm1',
@@ -350,9 +632,37 @@ describe('outbox example', () => {
     expect(applied).toEqual(['billing', 'shipping']);
   });
 
+  it('enqueue writes the row the relay reads', async () => {
+    const db = new FakeDb();
+    await db.transaction((tx: any) =>
+      enqueue(
+        tx,
+        {
+          id: 'e1',
+          aggregateType: 'customer',
+          aggregateId: 'k1',
+          type: 'Renamed',
+          payload: { name: 'x' },
+        },
+        7,
+      ),
+    );
+    const b = broker();
+    await new OutboxRelay(db, b, { now: () => 8, sleep: noSleep }).pollOnce();
+    expect(b.published).toEqual([
+      {
+        id: 'e1',
+        topic: 'outbox.event.customer',
+        key: 'k1',
+        type: 'Renamed',
+        payload: JSON.stringify({ name: 'x' }),
+      },
+    ]);
+  });
+
   it('stops the relay loop when aborted and sleeps only when idle', async () => {
     const db = new FakeDb();
-    await new OrderService(db, ids(), clock()).placeOrder({
+    await new OrderService(db, ids(), counter()).placeOrder({
       customerId: 'c1',
       totalCents: 100,
     });

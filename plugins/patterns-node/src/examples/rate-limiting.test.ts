@@ -7,7 +7,8 @@ const {
   slidingWindowEstimate,
   KeyedRateLimiter,
   rateLimitMiddleware,
-  apiKeyOrAddress,
+  clientKey,
+  addressKey,
 } = loadExample('rate-limiting');
 
 function clock(start = 0) {
@@ -133,32 +134,164 @@ describe('rate-limiting example', () => {
     expect(halfway).toBe(4); // 10 * 0.5 + 1 already taken, so 4 more fit below 10
   });
 
-  it('keys limiters separately and evicts the least recently used key', () => {
+  it('keys limiters separately and bounds the table by evicting only idle limiters', () => {
     const time = clock();
     const created: string[] = [];
-    const limiters = new KeyedRateLimiter((key: string) => {
-      created.push(key);
-      return new TokenBucket(1, 1, time.now);
-    }, 2);
+    const limiters = new KeyedRateLimiter(
+      (key: string) => {
+        created.push(key);
+        return new TokenBucket(1, 1, time.now);
+      },
+      { maxKeys: 2, overflow: new TokenBucket(1, 1, time.now) },
+    );
 
     expect(limiters.for('a').tryTake().allowed).toBe(true);
     expect(limiters.for('a').tryTake().allowed).toBe(false);
     expect(limiters.for('b').tryTake().allowed).toBe(true); // b has its own bucket
-    limiters.for('a'); // a is now the most recently used
-    limiters.for('c'); // evicts b
-    limiters.for('b');
-    expect(created).toEqual(['a', 'b', 'c', 'b']);
+    expect(limiters.size).toBe(2);
+
+    time.advance(1000); // both buckets have refilled: forgetting them loses nothing
+    limiters.for('c');
+    expect(limiters.size).toBeLessThanOrEqual(2);
+    expect(created).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a flood of new keys cannot evict a key that is still limited, nor grow the table', () => {
+    const time = clock();
+    const overflow = new TokenBucket(3, 1, time.now);
+    const limiters = new KeyedRateLimiter(
+      () => new TokenBucket(1, 0.01, time.now), // one request, then one per 100 s
+      { maxKeys: 4, overflow },
+    );
+    expect(limiters.for('abuser').tryTake().allowed).toBe(true);
+    expect(limiters.for('abuser').tryTake().allowed).toBe(false);
+
+    // The attacker sends a thousand requests, each with a fresh key.
+    const admitted = Array.from({ length: 1000 }, (_, i) =>
+      limiters.for(`random-${i}`).tryTake(),
+    ).filter(d => d.allowed).length;
+    expect(limiters.size).toBeLessThanOrEqual(4);
+    expect(admitted).toBeLessThanOrEqual(3 + 3); // three table slots plus the overflow burst
+    expect(limiters.overflowCount).toBeGreaterThan(0);
+
+    // The abuser's bucket survived: still refused.
+    expect(limiters.for('abuser').tryTake().allowed).toBe(false);
+  });
+
+  it('keys on the authenticated principal, never on a client-supplied header', () => {
+    const time = clock();
+    const limiters = new KeyedRateLimiter(
+      () => new TokenBucket(2, 0.5, time.now),
+      { maxKeys: 1000, overflow: new TokenBucket(2, 0.5, time.now) },
+    );
+    const middleware = rateLimitMiddleware(limiters);
+    const next = jest.fn();
+
+    // One unauthenticated client inventing a new API key for every request.
+    const statuses = Array.from({ length: 10 }, (_, i) => {
+      const res = fakeResponse();
+      middleware(
+        {
+          headers: { 'x-api-key': `made-up-${i}` },
+          socket: { remoteAddress: '203.0.113.7' },
+        },
+        res,
+        next,
+      );
+      return res.statusCode;
+    });
+    expect(statuses.filter(status => status === 200)).toHaveLength(2);
+    expect(statuses.filter(status => status === 429)).toHaveLength(8);
+
+    // Two authenticated principals behind the same NAT address have their own buckets.
+    const alice = {
+      headers: {},
+      socket: { remoteAddress: '203.0.113.7' },
+      principal: 'alice',
+    };
+    const bob = { ...alice, principal: 'bob' };
+    expect(clientKey(alice)).toBe('principal:alice');
+    const aliceRes = fakeResponse();
+    const bobRes = fakeResponse();
+    middleware(alice, aliceRes, next);
+    middleware(bob, bobRes, next);
+    expect([aliceRes.statusCode, bobRes.statusCode]).toEqual([200, 200]);
+  });
+
+  it('groups IPv6 addresses by /64 and unwraps IPv4-mapped addresses', () => {
+    expect(addressKey('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:2:ffff:eeee:dddd:cccc')).toBe(
+      '2001:db8:1:2::/64',
+    );
+    expect(addressKey('2001:0db8:0001:0002:0:0:0:9')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('2001:db8:1:3::1')).not.toBe(addressKey('2001:db8:1:2::1'));
+    expect(addressKey('::ffff:192.0.2.10')).toBe('192.0.2.10');
+    expect(addressKey('192.0.2.10')).toBe('192.0.2.10');
+    expect(addressKey(undefined)).toBe('unknown');
+    expect(addressKey('not an address')).toBe('unknown');
+    expect(clientKey({ headers: {}, socket: { remoteAddress: '2001:db8:1:2::77' } })).toBe(
+      'address:2001:db8:1:2::/64',
+    );
+  });
+
+  it('answers 503 when many clients, each inside its own limit, exceed the global limit', () => {
+    const time = clock();
+    const limiters = new KeyedRateLimiter(
+      () => new TokenBucket(5, 1, time.now),
+      { maxKeys: 1000, overflow: new TokenBucket(5, 1, time.now) },
+    );
+    const middleware = rateLimitMiddleware(limiters, {
+      global: new TokenBucket(3, 1, time.now),
+    });
+    const next = jest.fn();
+    const responses = ['a', 'b', 'c', 'd'].map(principal => {
+      const res = fakeResponse();
+      middleware({ headers: {}, principal }, res, next);
+      return res;
+    });
+    expect(next).toHaveBeenCalledTimes(3);
+    const refused = responses[3];
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['Retry-After']).toBe('1');
+    expect(JSON.parse(refused.body!)).toEqual({
+      error: 'overloaded',
+      retryAfterSeconds: 1,
+    });
+  });
+
+  it('ignores a clock that steps backwards', () => {
+    const time = clock(1500);
+    const fixed = new FixedWindowCounter(2, 1000, time.now);
+    expect(takeMany(fixed, 3)).toEqual([true, true, false]);
+    time.set(900); // the wall clock steps back into the previous window
+    expect(fixed.tryTake().allowed).toBe(false);
+    time.set(1600);
+    expect(fixed.tryTake().allowed).toBe(false);
+
+    const bucketTime = clock(10_000);
+    const bucket = new TokenBucket(1, 1, bucketTime.now);
+    expect(bucket.tryTake().allowed).toBe(true);
+    bucketTime.set(0); // a bogus reading far in the past...
+    expect(bucket.tryTake().allowed).toBe(false);
+    bucketTime.set(10_001); // ...then the true time, 1 ms after the last request
+    expect(bucket.tryTake().allowed).toBe(false);
+    bucketTime.set(11_000);
+    expect(bucket.tryTake().allowed).toBe(true);
   });
 
   it('middleware answers 429 with Retry-After in whole seconds once the burst is spent', () => {
     const time = clock();
     const limiters = new KeyedRateLimiter(
       () => new TokenBucket(2, 0.5, time.now),
+      { maxKeys: 1000, overflow: new TokenBucket(2, 0.5, time.now) },
     );
     const middleware = rateLimitMiddleware(limiters);
     const req = {
-      headers: { 'x-api-key': 'sk_test_1' },
+      headers: {},
       socket: { remoteAddress: '10.0.0.1' },
+      principal: 'client-1',
     };
     const next = jest.fn();
 
@@ -180,8 +313,8 @@ describe('rate-limiting example', () => {
     const other = { headers: {}, socket: { remoteAddress: '10.0.0.2' } };
     middleware(other, fakeResponse(), next);
     expect(next).toHaveBeenCalledTimes(3);
-    expect(apiKeyOrAddress(other)).toBe('ip:10.0.0.2');
-    expect(apiKeyOrAddress(req)).toBe('key:sk_test_1');
+    expect(clientKey(other)).toBe('address:10.0.0.2');
+    expect(clientKey(req)).toBe('principal:client-1');
 
     time.advance(2000);
     middleware(req, fakeResponse(), next);

@@ -11,7 +11,10 @@ const {
   retryableFor,
   RetryBudget,
   retryWithBackoff,
+  parseRetryAfter,
 } = loadExample('retry-with-backoff');
+const { CircuitBreaker, CallNotPermittedError } =
+  loadExample('circuit-breaker');
 
 const policy = { baseMs: 100, capMs: 5_000 };
 const ALMOST_ONE = 1 - Number.EPSILON;
@@ -208,5 +211,131 @@ describe('retry-with-backoff example', () => {
     for (let i = 0; i < 30; i++)
       await retryWithBackoff(async () => 'ok', options);
     expect(budget.canRetry()).toBe(true);
+  });
+  it('gives up instead of sleeping when Retry-After asks for more than the caller will wait', async () => {
+    const { sleep } = recordingSleep();
+    const error = new HttpError(503, 3_600_000); // "come back in an hour"
+    const operation = failingThen([error]);
+    await expect(
+      retryWithBackoff(operation, {
+        maxAttempts: 3,
+        backoff: policy, // capMs 5_000 is also the default limit for Retry-After
+        isRetryable: isTransient,
+        sleep,
+      }),
+    ).rejects.toBe(error);
+    expect(sleep).not.toHaveBeenCalled();
+    expect(operation).toHaveBeenCalledTimes(1);
+
+    // A hint inside the configured limit is honoured.
+    const { delays, sleep: sleep2 } = recordingSleep();
+    await retryWithBackoff(failingThen([new HttpError(429, 8_000)]), {
+      maxAttempts: 2,
+      backoff: policy,
+      isRetryable: isTransient,
+      sleep: sleep2,
+      maxRetryAfterMs: 10_000,
+      random: () => 0,
+    });
+    expect(delays).toEqual([8_000]);
+  });
+
+  it("does not schedule a retry the caller's remaining time cannot fit", async () => {
+    const { sleep } = recordingSleep();
+    const error = new HttpError(503);
+    const operation = failingThen([error]);
+    await expect(
+      retryWithBackoff(operation, {
+        maxAttempts: 3,
+        backoff: policy,
+        isRetryable: isTransient,
+        sleep,
+        random: () => ALMOST_ONE, // first delay just under 100 ms
+        remainingMs: () => 50,
+      }),
+    ).rejects.toBe(error);
+    expect(sleep).not.toHaveBeenCalled();
+
+    const { delays, sleep: sleep2 } = recordingSleep();
+    await expect(
+      retryWithBackoff(failingThen([new HttpError(503)]), {
+        maxAttempts: 3,
+        backoff: policy,
+        isRetryable: isTransient,
+        sleep: sleep2,
+        random: () => 0.5,
+        remainingMs: () => 1_000,
+      }),
+    ).resolves.toBe('done');
+    expect(delays).toEqual([50]);
+  });
+
+  it('parses Retry-After as delay-seconds or an HTTP-date', () => {
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:27:00 GMT', now)).toBe(0); // already past
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('-5', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+
+  it("does not spin on an open breaker's rejection when the breaker sits inside the retry", async () => {
+    let time = 0;
+    const breaker = new CircuitBreaker('inventory', {
+      failureRateThreshold: 50,
+      slidingWindowSize: 2,
+      minimumNumberOfCalls: 2,
+      waitDurationInOpenStateMs: 10_000,
+      permittedNumberOfCallsInHalfOpenState: 1,
+      now: () => time,
+    });
+    let dependencyCalls = 0;
+    const failingDependency = async () => {
+      dependencyCalls++;
+      throw new HttpError(503);
+    };
+    const { sleep } = recordingSleep();
+    const attempt = () =>
+      retryWithBackoff(() => breaker.execute(failingDependency), {
+        maxAttempts: 5,
+        backoff: policy,
+        isRetryable: isTransient, // a CallNotPermittedError is not transient
+        sleep,
+      });
+
+    // Attempts 1 and 2 fail and open the breaker; attempt 3 is rejected and not retried.
+    await expect(attempt()).rejects.toBeInstanceOf(CallNotPermittedError);
+    expect(dependencyCalls).toBe(2);
+    expect(sleep).toHaveBeenCalledTimes(2);
+
+    // While open, a new logical call costs one rejection and no sleep.
+    await expect(attempt()).rejects.toBeInstanceOf(CallNotPermittedError);
+    expect(dependencyCalls).toBe(2);
+    expect(sleep).toHaveBeenCalledTimes(2);
+    time += 10_000;
+    expect(breaker.state).toBe('HALF_OPEN');
+  });
+  it('with an idempotency key, retries the 409 that means "the first request is still running"', async () => {
+    const keyed = retryableFor('POST', true);
+    expect(keyed(new HttpError(409, 1_000))).toBe(true);
+    expect(keyed(new HttpError(409))).toBe(false); // a plain conflict is not transient
+    expect(keyed(new HttpError(503))).toBe(true);
+    expect(retryableFor('PUT')(new HttpError(409, 1_000))).toBe(false);
+
+    const { delays, sleep } = recordingSleep();
+    const operation = failingThen([new HttpError(409, 1_000)], 'charged once');
+    await expect(
+      retryWithBackoff(operation, {
+        maxAttempts: 3,
+        backoff: policy,
+        isRetryable: keyed,
+        sleep,
+        random: () => 0,
+      }),
+    ).resolves.toBe('charged once');
+    expect(delays).toEqual([1_000]);
   });
 });

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadExample } from './__testUtils__/loadExample';
 
 const {
@@ -10,6 +12,9 @@ const {
   timeoutFromLatencies,
   compose,
   RESILIENCE4J_ORDER,
+  MICROSOFT_STANDARD_ORDER,
+  fetchJson,
+  incomingRequestContext,
 } = loadExample('timeout');
 
 /** Timers that fire only when the test advances them. */
@@ -196,6 +201,134 @@ describe('timeout example', () => {
       'RateLimiter',
       'TimeLimiter',
       'Bulkhead',
+    ]);
+  });
+  it('ignores a budget header that is empty or not a plain number of milliseconds', () => {
+    const now = () => 10_000;
+    for (const value of ['', ' ', '1e3', '0x10', '-5', '12.5']) {
+      expect(Deadline.fromHeader(value, 1000, now).remainingMs()).toBe(1000);
+    }
+    expect(Deadline.fromHeader('0', 1000, now).expired).toBe(true); // an honest "no time left"
+    expect(Deadline.fromHeader(' 250 ', 1000, now).remainingMs()).toBe(250);
+  });
+
+  it("rejects timeouts Node's timers cannot represent instead of firing after 1 ms", async () => {
+    const timers = manualTimers();
+    const operation = jest.fn(async () => 'never called');
+    for (const ms of [2 ** 31, Infinity, Number.NaN, -1]) {
+      await expect(
+        withTimeout(operation, ms, { timers }),
+      ).rejects.toBeInstanceOf(RangeError);
+    }
+    expect(operation).not.toHaveBeenCalled();
+    await expect(
+      withTimeout(async () => 'ok', 2 ** 31 - 1, { timers }),
+    ).resolves.toBe('ok');
+  });
+
+  describe('fetchJson', () => {
+    const realFetch = globalThis.fetch;
+    afterEach(() => {
+      globalThis.fetch = realFetch;
+    });
+
+    it('releases the connection by cancelling the body of an error response', async () => {
+      const cancel = jest.fn();
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new TextEncoder().encode('error page'));
+        },
+        cancel,
+      });
+      globalThis.fetch = jest.fn(
+        async () => new Response(body, { status: 503 }),
+      ) as unknown as typeof fetch;
+      await expect(fetchJson('http://inventory/stock', 1000)).rejects.toThrow(
+        'HTTP 503',
+      );
+      expect(cancel).toHaveBeenCalled();
+    });
+
+    it('passes its abort signal to fetch', async () => {
+      let seen: AbortSignal | undefined;
+      globalThis.fetch = jest.fn(async (_url: unknown, init?: RequestInit) => {
+        seen = init?.signal ?? undefined;
+        return new Response('{"level":7}', { status: 200 });
+      }) as unknown as typeof fetch;
+      await expect(fetchJson('http://inventory/stock', 1000)).resolves.toEqual({
+        level: 7,
+      });
+      expect(seen).toBeInstanceOf(AbortSignal);
+    });
+  });
+
+  it('server side: stops the handler work when the caller hangs up', async () => {
+    const events: string[] = [];
+    let handlerDone!: () => void;
+    const finished = new Promise<void>(resolve => {
+      handlerDone = resolve;
+    });
+    const server = http.createServer(async (req, res) => {
+      const { deadline, signal } = incomingRequestContext(req, res, 5_000);
+      events.push(`budget ${deadline.remainingMs() <= 300}`);
+      try {
+        // Stands in for a database query or a downstream call that honours the signal.
+        await withTimeout(
+          (inner: AbortSignal) =>
+            new Promise<never>((_, reject) => {
+              inner.addEventListener('abort', () =>
+                reject(new Error('query cancelled')),
+              );
+            }),
+          deadline.timeoutFor(5_000),
+          { signal },
+        );
+      } catch (error) {
+        events.push((error as Error).message);
+      } finally {
+        handlerDone();
+      }
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = new AbortController();
+      const request = http.request({
+        host: '127.0.0.1',
+        port,
+        path: '/stock',
+        headers: { [TIMEOUT_HEADER]: '300' },
+        signal: client.signal,
+      });
+      request.on('error', () => undefined); // the abort below
+      request.end();
+      await new Promise(resolve => setTimeout(resolve, 50));
+      client.abort(); // the caller gives up long before the 300 ms budget
+      await finished;
+      expect(events).toEqual([
+        'budget true',
+        'the caller closed the connection',
+      ]);
+    } finally {
+      await new Promise(resolve => server.close(resolve));
+    }
+  });
+
+  it("documents Microsoft's standard handler order next to resilience4j's", async () => {
+    const entered: string[] = [];
+    const named =
+      (name: string) =>
+      <T>(call: () => Promise<T>) => {
+        entered.push(name);
+        return call();
+      };
+    await compose(...MICROSOFT_STANDARD_ORDER.map(named))(async () => 'ok');
+    expect(entered).toEqual([
+      'RateLimiter',
+      'TotalRequestTimeout',
+      'Retry',
+      'CircuitBreaker',
+      'AttemptTimeout',
     ]);
   });
 });

@@ -9,6 +9,16 @@ const {
 } = loadExample('two-phase-commit');
 
 const noSleep = () => Promise.resolve();
+/** Lets pending promise callbacks run. */
+const flush = () => new Promise<void>(resolve => setImmediate(resolve));
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>(res => {
+    resolve = res;
+  });
+  return { promise, resolve };
+}
 /** A prepare timer that never fires: votes always arrive in time. */
 const neverTimesOut = () => new Promise<void>(() => {});
 
@@ -174,7 +184,7 @@ describe('two-phase-commit example', () => {
     // Simulate a crash after the decision was logged but before phase two reached anyone.
     await p.accounts.prepare('tx8');
     await p.ledger.prepare('tx8');
-    await p.log.write('tx8', 'commit');
+    await p.log.decide('tx8', 'commit');
     expect(p.accounts.isInDoubt('tx8')).toBe(true);
 
     const restarted = new TwoPhaseCoordinator([p.accounts, p.ledger], p.log, {
@@ -228,5 +238,131 @@ describe('two-phase-commit example', () => {
       decision: 'commit',
       pending: ['down'],
     });
+  });
+
+  it('answers a prepare that arrives after the abort with no, instead of leaving an orphan in doubt', async () => {
+    const p = setup();
+    stageTransfer(p, 'tx11');
+    const prepareArrives = deferred();
+    // The ledger's prepare is delayed on the network; the abort overtakes it.
+    const slowLedger = {
+      name: 'ledger',
+      prepare: async (txId: string) => {
+        await prepareArrives.promise;
+        return p.ledger.prepare(txId);
+      },
+      commit: (txId: string) => p.ledger.commit(txId),
+      abort: (txId: string) => p.ledger.abort(txId),
+      inDoubt: () => p.ledger.inDoubt(),
+    };
+    const timers: Array<() => void> = [];
+    const coordinator = new TwoPhaseCoordinator([p.accounts, slowLedger], p.log, {
+      sleep: noSleep,
+      prepareTimer: () =>
+        new Promise<void>(resolve => {
+          timers.push(resolve);
+        }),
+    });
+
+    const running = coordinator.execute('tx11');
+    timers[1](); // the ledger's vote is overdue
+    const result = await running;
+    expect(result.decision).toBe('abort');
+    expect(p.ledger.stateOf('tx11')).toBe('aborted');
+
+    prepareArrives.resolve();
+    await flush();
+    expect(await p.ledger.prepare('tx11')).toBe('no');
+    expect(p.ledger.stateOf('tx11')).toBe('aborted');
+    expect(p.ledger.isInDoubt('tx11')).toBe(false);
+  });
+
+  it('never lets a slow coordinator and a recovery process record different decisions', async () => {
+    const p = setup();
+    stageTransfer(p, 'tx12');
+    const resume = deferred();
+    // The original coordinator stalls (a long GC pause) after collecting yes votes...
+    const slow = new TwoPhaseCoordinator([p.accounts, p.ledger], p.log, {
+      sleep: noSleep,
+      prepareTimer: neverTimesOut,
+      afterVotes: () => resume.promise,
+    });
+    const original = slow.execute('tx12');
+    await flush();
+    expect(p.accounts.isInDoubt('tx12')).toBe(true);
+
+    // ...so a recovery process presumes abort and finishes the transaction.
+    const recovery = new TwoPhaseCoordinator([p.accounts, p.ledger], p.log, {
+      sleep: noSleep,
+      prepareTimer: neverTimesOut,
+    });
+    expect((await recovery.recover('tx12')).decision).toBe('abort');
+
+    // The original wakes up with a commit decision in mind; it must adopt the logged abort.
+    resume.resolve();
+    const result = await original;
+    expect(await p.log.read('tx12')).toBe('abort');
+    expect(result.decision).toBe('abort');
+    expect(p.accounts.stateOf('tx12')).toBe('aborted');
+    expect(p.ledger.stateOf('tx12')).toBe('aborted');
+    expect(p.accounts.data.size).toBe(0);
+  });
+
+  it('recovers without knowing transaction ids by asking the participants what they hold prepared', async () => {
+    const p = setup();
+    stageTransfer(p, 'tx13');
+    p.accounts.write('tx14', 'carol', 5);
+    p.ledger.write('tx14', 'entry-2', 5);
+    const crashing = new TwoPhaseCoordinator([p.accounts, p.ledger], p.log, {
+      sleep: noSleep,
+      prepareTimer: neverTimesOut,
+      afterVotes: () => {
+        throw new CoordinatorCrash('crash');
+      },
+    });
+    await expect(crashing.execute('tx13')).rejects.toThrow('crash');
+    // tx14 got as far as a logged commit before the crash.
+    await p.accounts.prepare('tx14');
+    await p.ledger.prepare('tx14');
+    await p.log.decide('tx14', 'commit');
+
+    const restarted = new TwoPhaseCoordinator([p.accounts, p.ledger], p.log, {
+      sleep: noSleep,
+      prepareTimer: neverTimesOut,
+    });
+    const resolved = await restarted.recoverAll();
+    expect(Object.fromEntries(resolved)).toEqual({
+      tx13: { decision: 'abort', pending: [] },
+      tx14: { decision: 'commit', pending: [] },
+    });
+    expect(await p.accounts.inDoubt()).toEqual([]);
+    expect(await p.ledger.inDoubt()).toEqual([]);
+    expect(p.accounts.isLocked('alice')).toBe(false);
+    expect(p.accounts.data.get('carol')).toBe(5);
+    expect(p.accounts.data.has('alice')).toBe(false);
+  });
+
+  it('delivers the decision to healthy participants without waiting for a dead one', async () => {
+    const timeline: string[] = [];
+    const participant = (name: string, healthy: boolean) => ({
+      name,
+      prepare: async () => 'yes',
+      commit: async () => {
+        timeline.push(name);
+        if (!healthy) throw new Error('unreachable');
+      },
+      abort: async () => {},
+      inDoubt: async () => [],
+    });
+    const coordinator = new TwoPhaseCoordinator(
+      [participant('dead', false), participant('healthy', true)],
+      new InMemoryDecisionLog(),
+      { sleep: noSleep, prepareTimer: neverTimesOut, maxDeliveryAttempts: 4 },
+    );
+    const result = await coordinator.execute('tx15');
+    expect(result).toMatchObject({ decision: 'commit', pending: ['dead'] });
+    expect(timeline.filter(n => n === 'dead')).toHaveLength(4);
+    // The healthy participant got its commit before the dead one's retries were over.
+    expect(timeline.indexOf('healthy')).toBeLessThan(timeline.lastIndexOf('dead'));
   });
 });
