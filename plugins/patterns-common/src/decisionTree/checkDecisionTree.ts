@@ -1,4 +1,8 @@
-import { DecisionAlternative, DecisionTree, outcomePatternIds } from '../schemas';
+import {
+  DecisionAlternative,
+  DecisionTree,
+  outcomePatternIds,
+} from '../schemas';
 import { isDecisionNode } from './walkDecisionTree';
 
 /**
@@ -6,7 +10,10 @@ import { isDecisionNode } from './walkDecisionTree';
  * answers, cycles, unreachable nodes, concerns starting nowhere, unknown
  * patterns, and patterns no reachable outcome recommends.
  */
-export function checkDecisionTree(tree: DecisionTree, knownPatternIds: string[]): string[] {
+export function checkDecisionTree(
+  tree: DecisionTree,
+  knownPatternIds: string[],
+): string[] {
   const problems: string[] = [];
   const { questions, outcomes, exits } = tree;
   const exists = (id: string) => isDecisionNode(tree, id);
@@ -15,7 +22,8 @@ export function checkDecisionTree(tree: DecisionTree, knownPatternIds: string[])
   const kinds = [questions, outcomes, exits].map(r => new Set(Object.keys(r)));
   for (const [i, a] of kinds.entries()) {
     for (const b of kinds.slice(i + 1)) {
-      for (const id of a) if (b.has(id)) problems.push(`"${id}" is used for two nodes`);
+      for (const id of a)
+        if (b.has(id)) problems.push(`"${id}" is used for two nodes`);
     }
   }
   if (!exists(tree.start.next)) {
@@ -23,7 +31,9 @@ export function checkDecisionTree(tree: DecisionTree, knownPatternIds: string[])
   }
   for (const concern of tree.concerns) {
     if (!questions[concern.start]) {
-      problems.push(`concern "${concern.id}" starts at "${concern.start}", which is not a question`);
+      problems.push(
+        `concern "${concern.id}" starts at "${concern.start}", which is not a question`,
+      );
     }
   }
   for (const [id, question] of Object.entries(questions)) {
@@ -38,7 +48,10 @@ export function checkDecisionTree(tree: DecisionTree, knownPatternIds: string[])
       }
     }
   }
-  const checkAlternatives = (where: string, alternatives: DecisionAlternative[]) => {
+  const checkAlternatives = (
+    where: string,
+    alternatives: DecisionAlternative[],
+  ) => {
     for (const alternative of alternatives) {
       if (alternative.id && !known.has(alternative.id)) {
         problems.push(`${where} names unknown pattern "${alternative.id}"`);
@@ -47,7 +60,8 @@ export function checkDecisionTree(tree: DecisionTree, knownPatternIds: string[])
   };
   for (const [id, outcome] of Object.entries(outcomes)) {
     for (const patternId of outcomePatternIds(outcome)) {
-      if (!known.has(patternId)) problems.push(`outcome "${id}" names unknown pattern "${patternId}"`);
+      if (!known.has(patternId))
+        problems.push(`outcome "${id}" names unknown pattern "${patternId}"`);
     }
     checkAlternatives(`outcome "${id}"`, outcome.alternatives);
   }
@@ -70,15 +84,24 @@ export function checkDecisionTree(tree: DecisionTree, knownPatternIds: string[])
   };
   visit(tree.start.next);
 
-  for (const id of [...Object.keys(questions), ...Object.keys(outcomes), ...Object.keys(exits)]) {
-    if (!reachable.has(id)) problems.push(`"${id}" is unreachable from the start`);
+  for (const id of [
+    ...Object.keys(questions),
+    ...Object.keys(outcomes),
+    ...Object.keys(exits),
+  ]) {
+    if (!reachable.has(id))
+      problems.push(`"${id}" is unreachable from the start`);
   }
   const recommended = new Set(
-    [...reachable].flatMap(id => (outcomes[id] ? outcomePatternIds(outcomes[id]) : [])),
+    [...reachable].flatMap(id =>
+      outcomes[id] ? outcomePatternIds(outcomes[id]) : [],
+    ),
   );
   for (const patternId of knownPatternIds) {
     if (!recommended.has(patternId)) {
-      problems.push(`pattern "${patternId}" is not recommended by any reachable outcome`);
+      problems.push(
+        `pattern "${patternId}" is not recommended by any reachable outcome`,
+      );
     }
   }
   return problems;

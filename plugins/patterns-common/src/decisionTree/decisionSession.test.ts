@@ -22,7 +22,10 @@ describe('a decision session across concerns', () => {
   });
 
   it('merges resilience then data into one set without duplicates, each pattern with its reasons', () => {
-    const states = walkDecisionSession(sessionTree, parseDecisionPath('start:0~data:0'));
+    const states = walkDecisionSession(
+      sessionTree,
+      parseDecisionPath('start:0~data:0'),
+    );
     const result = mergeDecisionResult(sessionTree, states);
     expect(result.patterns.map(p => [p.id, p.role])).toEqual([
       ['retry-with-backoff', 'primary'],
@@ -32,10 +35,16 @@ describe('a decision session across concerns', () => {
       ['outbox', 'companion'],
     ]);
     expect(result.patterns.find(p => p.id === 'timeout')!.reasons).toEqual([
-      { outcomeId: 'retry', why: 'Every attempt needs a deadline.', with: 'retry-with-backoff' },
+      {
+        outcomeId: 'retry',
+        why: 'Every attempt needs a deadline.',
+        with: 'retry-with-backoff',
+      },
     ]);
     expect(result.alternatives.map(a => a.id)).toEqual(['two-phase-commit']);
-    expect(remainingConcerns(sessionTree, states).map(c => c.id)).toEqual(['resilience']);
+    expect(remainingConcerns(sessionTree, states).map(c => c.id)).toEqual([
+      'resilience',
+    ]);
   });
 
   it('lists a pattern once when two outcomes bring it, with both reasons, primary wins', () => {
@@ -51,13 +60,22 @@ describe('a decision session across concerns', () => {
   });
 
   it('reaches a “you may not need this” exit', () => {
-    const states = walkDecisionSession(sessionTree, parseDecisionPath('data:1'));
+    const states = walkDecisionSession(
+      sessionTree,
+      parseDecisionPath('data:1'),
+    );
     expect(states[0]).toMatchObject({ kind: 'exit', exitId: 'no-cqrs' });
-    expect(mergeDecisionResult(sessionTree, states)).toMatchObject({ patterns: [], exits: ['no-cqrs'] });
+    expect(mergeDecisionResult(sessionTree, states)).toMatchObject({
+      patterns: [],
+      exits: ['no-cqrs'],
+    });
   });
 
   it('drops unknown concerns and repeats', () => {
-    const states = walkDecisionSession(sessionTree, parseDecisionPath('nope:1~data:0~data:1'));
+    const states = walkDecisionSession(
+      sessionTree,
+      parseDecisionPath('nope:1~data:0~data:1'),
+    );
     expect(states.map(s => s.origin)).toEqual(['data']);
   });
 });

@@ -20,7 +20,9 @@ export const MAX_DECISION_SEGMENTS = 8;
  * `start:0.1~resilience:1~data:2.0` ↔ segments. Lenient: unreadable parts
  * are dropped, and no more is read than a session can use.
  */
-export function parseDecisionPath(value: string | null | undefined): DecisionSegment[] {
+export function parseDecisionPath(
+  value: string | null | undefined,
+): DecisionSegment[] {
   if (!value) return [];
   return value
     .split('~', MAX_DECISION_SEGMENTS)
@@ -37,7 +39,9 @@ export function parseDecisionPath(value: string | null | undefined): DecisionSeg
     .filter(segment => /^[a-z0-9-]+$/.test(segment.origin));
 }
 
-export function formatDecisionPath(segments: readonly DecisionSegment[]): string {
+export function formatDecisionPath(
+  segments: readonly DecisionSegment[],
+): string {
   return segments.map(s => `${s.origin}:${s.answers.join('.')}`).join('~');
 }
 
@@ -89,7 +93,11 @@ export function mergeDecisionResult(
 ): DecisionResult {
   const byId = new Map<string, DecidedPattern>();
   const order: string[] = [];
-  const add = (id: string, role: DecidedPattern['role'], reason: DecidedPattern['reasons'][number]) => {
+  const add = (
+    id: string,
+    role: DecidedPattern['role'],
+    reason: DecidedPattern['reasons'][number],
+  ) => {
     let entry = byId.get(id);
     if (!entry) {
       entry = { id, role, reasons: [] };
@@ -102,11 +110,16 @@ export function mergeDecisionResult(
   const outcomes: string[] = [];
   const exits: string[] = [];
   for (const state of states) {
-    if (state.kind === 'exit' && !exits.includes(state.exitId)) exits.push(state.exitId);
-    if (state.kind !== 'outcome' || outcomes.includes(state.outcomeId)) continue;
+    if (state.kind === 'exit' && !exits.includes(state.exitId))
+      exits.push(state.exitId);
+    if (state.kind !== 'outcome' || outcomes.includes(state.outcomeId))
+      continue;
     const outcome = tree.outcomes[state.outcomeId];
     outcomes.push(state.outcomeId);
-    add(outcome.primary, 'primary', { outcomeId: state.outcomeId, why: outcome.why });
+    add(outcome.primary, 'primary', {
+      outcomeId: state.outcomeId,
+      why: outcome.why,
+    });
     for (const companion of outcome.with) {
       add(companion.id, 'companion', {
         outcomeId: state.outcomeId,
@@ -128,11 +141,19 @@ export function mergeDecisionResult(
       alternatives.push({ ...alternative, outcomeId });
     }
   }
-  return { patterns: ids.map(id => byId.get(id)!), alternatives, exits, outcomes };
+  return {
+    patterns: ids.map(id => byId.get(id)!),
+    alternatives,
+    exits,
+    outcomes,
+  };
 }
 
 /** The concerns not walked yet in a session, in the tree's order. */
-export function remainingConcerns(tree: DecisionTree, states: readonly DecisionState[]) {
+export function remainingConcerns(
+  tree: DecisionTree,
+  states: readonly DecisionState[],
+) {
   const walked = new Set(states.map(s => s.origin));
   return tree.concerns.filter(c => !walked.has(c.id));
 }

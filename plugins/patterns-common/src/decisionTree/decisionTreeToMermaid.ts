@@ -40,13 +40,19 @@ export function decisionTreeToMermaid(
   } = {},
 ): string {
   const titleOf = options.titleOf ?? ((id: string) => id);
-  const shown = options.branch ? decisionBranch(tree, options.branch) : undefined;
+  const shown = options.branch
+    ? decisionBranch(tree, options.branch)
+    : undefined;
   const isShown = (id: string) => !shown || shown.has(id);
   const lines = ['flowchart TD'];
   const edges: Array<{ from: string; to: string }> = [];
 
   if (!shown || shown.has(tree.start.next)) {
-    lines.push(`  ${nodeId(START_NODE)}[${label(tree.start.text)}] --> ${nodeId(tree.start.next)}`);
+    lines.push(
+      `  ${nodeId(START_NODE)}[${label(tree.start.text)}] --> ${nodeId(
+        tree.start.next,
+      )}`,
+    );
     edges.push({ from: START_NODE, to: tree.start.next });
   }
   for (const [id, question] of Object.entries(tree.questions)) {
@@ -55,7 +61,10 @@ export function decisionTreeToMermaid(
   for (const [id, outcome] of Object.entries(tree.outcomes)) {
     if (!isShown(id)) continue;
     const companions = outcome.with.map(w => titleOf(w.id));
-    const text = [titleOf(outcome.primary), ...companions.map(c => `+ ${c}`)].join(' ');
+    const text = [
+      titleOf(outcome.primary),
+      ...companions.map(c => `+ ${c}`),
+    ].join(' ');
     lines.push(`  ${nodeId(id)}[${label(text)}]`);
   }
   for (const [id, exit] of Object.entries(tree.exits)) {
@@ -64,16 +73,21 @@ export function decisionTreeToMermaid(
   for (const [id, question] of Object.entries(tree.questions)) {
     if (!isShown(id)) continue;
     for (const answer of question.answers) {
-      lines.push(`  ${nodeId(id)} -->|${label(answer.label)}| ${nodeId(answer.next)}`);
+      lines.push(
+        `  ${nodeId(id)} -->|${label(answer.label)}| ${nodeId(answer.next)}`,
+      );
       edges.push({ from: id, to: answer.next });
     }
   }
 
   if (options.state) {
-    const fromStart = options.state.origin === 'start' && edges.some(e => e.from === START_NODE);
-    const path = [...(fromStart ? [START_NODE] : []), ...visitedNodes(options.state)].filter(
-      id => id === START_NODE || isShown(id),
-    );
+    const fromStart =
+      options.state.origin === 'start' &&
+      edges.some(e => e.from === START_NODE);
+    const path = [
+      ...(fromStart ? [START_NODE] : []),
+      ...visitedNodes(options.state),
+    ].filter(id => id === START_NODE || isShown(id));
     const taken = edges
       .map((edge, index) => ({ edge, index }))
       .filter(({ edge }) => {
@@ -86,7 +100,9 @@ export function decisionTreeToMermaid(
       `  class ${path.map(nodeId).join(',')} taken`,
     );
     if (taken.length > 0) {
-      lines.push(`  linkStyle ${taken.join(',')} stroke:#b26a00,stroke-width:3px`);
+      lines.push(
+        `  linkStyle ${taken.join(',')} stroke:#b26a00,stroke-width:3px`,
+      );
     }
   }
   return lines.join('\n');

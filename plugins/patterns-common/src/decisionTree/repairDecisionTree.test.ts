@@ -24,7 +24,9 @@ const tree: DecisionTree = {
     },
     q3: { text: 'Three?', answers: [{ label: 'dead', next: 'gone' }] },
   },
-  outcomes: { saga: { primary: 'saga', with: [], alternatives: [], why: 'Because.' } },
+  outcomes: {
+    saga: { primary: 'saga', with: [], alternatives: [], why: 'Because.' },
+  },
 };
 
 describe('repairDecisionTree', () => {
@@ -45,7 +47,8 @@ describe('repairDecisionTree', () => {
 
   it('gives up when nothing is left at the start', () => {
     expect(
-      repairDecisionTree({ ...tree, start: { text: 'Start', next: 'nope' } }).tree,
+      repairDecisionTree({ ...tree, start: { text: 'Start', next: 'nope' } })
+        .tree,
     ).toBeUndefined();
   });
 });
@@ -58,6 +61,11 @@ describe('walkDecisionLeniently', () => {
 
   it('stops before an answer that leads nowhere instead of throwing', () => {
     const state = walkDecisionLeniently(tree, [1]);
-    expect(state).toEqual({ origin: 'start', steps: [], kind: 'question', questionId: 'q1' });
+    expect(state).toEqual({
+      origin: 'start',
+      steps: [],
+      kind: 'question',
+      questionId: 'q1',
+    });
   });
 });

@@ -12,10 +12,14 @@ export function repairDecisionTree(tree: DecisionTree): {
 } {
   const dropped: string[] = [];
   const questions = Object.fromEntries(
-    Object.entries(tree.questions).map(([id, q]) => [id, { ...q, answers: [...q.answers] }]),
+    Object.entries(tree.questions).map(([id, q]) => [
+      id,
+      { ...q, answers: [...q.answers] },
+    ]),
   );
   const { outcomes, exits } = tree;
-  const exists = (id: string) => Boolean(questions[id] || outcomes[id] || exits[id]);
+  const exists = (id: string) =>
+    Boolean(questions[id] || outcomes[id] || exits[id]);
 
   // Cycles: walk from the start and drop every answer that returns to a question on the path.
   const done = new Set<string>();
@@ -25,7 +29,9 @@ export function repairDecisionTree(tree: DecisionTree): {
     onPath.add(id);
     questions[id].answers = questions[id].answers.filter(answer => {
       if (onPath.has(answer.next)) {
-        dropped.push(`question "${id}", answer "${answer.label}": leads back to "${answer.next}" (a cycle)`);
+        dropped.push(
+          `question "${id}", answer "${answer.label}": leads back to "${answer.next}" (a cycle)`,
+        );
         return false;
       }
       visit(answer.next);
@@ -44,7 +50,9 @@ export function repairDecisionTree(tree: DecisionTree): {
       const kept = question.answers.filter(answer => exists(answer.next));
       for (const answer of question.answers) {
         if (!exists(answer.next)) {
-          dropped.push(`question "${id}", answer "${answer.label}": leads to unknown node "${answer.next}"`);
+          dropped.push(
+            `question "${id}", answer "${answer.label}": leads to unknown node "${answer.next}"`,
+          );
         }
       }
       question.answers = kept;
@@ -59,7 +67,9 @@ export function repairDecisionTree(tree: DecisionTree): {
   if (!exists(tree.start.next)) return { dropped };
   const concerns = tree.concerns.filter(concern => {
     if (questions[concern.start]) return true;
-    dropped.push(`concern "${concern.id}": its first question "${concern.start}" is gone`);
+    dropped.push(
+      `concern "${concern.id}": its first question "${concern.start}" is gone`,
+    );
     return false;
   });
   return { tree: { ...tree, concerns, questions }, dropped };

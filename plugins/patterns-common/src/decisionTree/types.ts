@@ -9,6 +9,21 @@ export type DecisionOrigin = string;
 
 /** Where a walk stands: the steps taken and what comes next. */
 export type DecisionState =
-  | { origin: DecisionOrigin; steps: DecisionStep[]; kind: 'question'; questionId: string }
-  | { origin: DecisionOrigin; steps: DecisionStep[]; kind: 'outcome'; outcomeId: string }
-  | { origin: DecisionOrigin; steps: DecisionStep[]; kind: 'exit'; exitId: string };
+  | {
+      origin: DecisionOrigin;
+      steps: DecisionStep[];
+      kind: 'question';
+      questionId: string;
+    }
+  | {
+      origin: DecisionOrigin;
+      steps: DecisionStep[];
+      kind: 'outcome';
+      outcomeId: string;
+    }
+  | {
+      origin: DecisionOrigin;
+      steps: DecisionStep[];
+      kind: 'exit';
+      exitId: string;
+    };

@@ -32,15 +32,30 @@ const tree: DecisionTree = {
   },
   outcomes: {
     rest: { primary: 'rest', with: [], alternatives: [], why: 'Uniform HTTP.' },
-    graphql: { primary: 'graphql', with: [], alternatives: [], why: 'Exact fields.' },
-    timeout: { primary: 'timeout', with: [], alternatives: [], why: 'Bounded waits.' },
+    graphql: {
+      primary: 'graphql',
+      with: [],
+      alternatives: [],
+      why: 'Exact fields.',
+    },
+    timeout: {
+      primary: 'timeout',
+      with: [],
+      alternatives: [],
+      why: 'Bounded waits.',
+    },
   },
 };
 
 describe('decision engine', () => {
   it('walks from the first question to an outcome', () => {
     let state = restartDecision(tree);
-    expect(state).toEqual({ origin: 'start', steps: [], kind: 'question', questionId: 'apis' });
+    expect(state).toEqual({
+      origin: 'start',
+      steps: [],
+      kind: 'question',
+      questionId: 'apis',
+    });
     state = answerDecision(tree, state, 0);
     expect(state).toMatchObject({ kind: 'question', questionId: 'clients' });
     state = answerDecision(tree, state, 1);

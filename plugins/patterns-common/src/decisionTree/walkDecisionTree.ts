@@ -16,7 +16,10 @@ export function isDecisionNode(tree: DecisionTree, id: string): boolean {
 }
 
 /** The first node of a walk from `origin`, or undefined for an unknown concern. */
-export function originNode(tree: DecisionTree, origin: DecisionOrigin): string | undefined {
+export function originNode(
+  tree: DecisionTree,
+  origin: DecisionOrigin,
+): string | undefined {
   if (origin === START_ORIGIN) return tree.start.next;
   return tree.concerns.find(c => c.id === origin)?.start;
 }
@@ -27,10 +30,15 @@ function stateAt(
   nodeId: string,
   steps: DecisionState['steps'],
 ): DecisionState {
-  if (tree.outcomes[nodeId]) return { origin, steps, kind: 'outcome', outcomeId: nodeId };
-  if (tree.exits[nodeId]) return { origin, steps, kind: 'exit', exitId: nodeId };
-  if (tree.questions[nodeId]) return { origin, steps, kind: 'question', questionId: nodeId };
-  throw new Error(`The decision tree has no question, outcome or exit "${nodeId}"`);
+  if (tree.outcomes[nodeId])
+    return { origin, steps, kind: 'outcome', outcomeId: nodeId };
+  if (tree.exits[nodeId])
+    return { origin, steps, kind: 'exit', exitId: nodeId };
+  if (tree.questions[nodeId])
+    return { origin, steps, kind: 'question', questionId: nodeId };
+  throw new Error(
+    `The decision tree has no question, outcome or exit "${nodeId}"`,
+  );
 }
 
 /** The first question of a walk from the start or from a concern. */
@@ -54,7 +62,9 @@ export function answerDecision(
   }
   const answer = tree.questions[state.questionId].answers[answerIndex];
   if (!answer) {
-    throw new Error(`Question "${state.questionId}" has no answer number ${answerIndex}`);
+    throw new Error(
+      `Question "${state.questionId}" has no answer number ${answerIndex}`,
+    );
   }
   return stateAt(tree, state.origin, answer.next, [
     ...state.steps,
@@ -63,7 +73,10 @@ export function answerDecision(
 }
 
 /** Undoes the last answer; at the first question it stays there. */
-export function backDecision(tree: DecisionTree, state: DecisionState): DecisionState {
+export function backDecision(
+  tree: DecisionTree,
+  state: DecisionState,
+): DecisionState {
   return walkDecisionLeniently(
     tree,
     state.steps.slice(0, -1).map(step => step.answerIndex),
@@ -108,9 +121,14 @@ export function walkDecisionLeniently(
  * The answer indexes of a shortest walk from the start to an outcome whose
  * set includes the pattern (as primary first), or undefined when none does.
  */
-export function pathToPattern(tree: DecisionTree, patternId: string): number[] | undefined {
+export function pathToPattern(
+  tree: DecisionTree,
+  patternId: string,
+): number[] | undefined {
   const search = (matches: (outcomeId: string) => boolean) => {
-    const queue: Array<{ node: string; path: number[] }> = [{ node: tree.start.next, path: [] }];
+    const queue: Array<{ node: string; path: number[] }> = [
+      { node: tree.start.next, path: [] },
+    ];
     const seen = new Set<string>();
     while (queue.length > 0) {
       const { node, path } = queue.shift()!;
@@ -131,17 +149,21 @@ export function pathToPattern(tree: DecisionTree, patternId: string): number[] |
 
 /** Every node the walk passed through, its first question to where it stands. */
 export function visitedNodes(state: DecisionState): string[] {
-  const current =
-    state.kind === 'question'
-      ? state.questionId
-      : state.kind === 'outcome'
-      ? state.outcomeId
-      : state.exitId;
-  return [...state.steps.map(step => step.questionId), current];
+  return [...state.steps.map(step => step.questionId), nodeOf(state)];
+}
+
+function nodeOf(state: DecisionState): string {
+  switch (state.kind) {
+    case 'question':
+      return state.questionId;
+    case 'outcome':
+      return state.outcomeId;
+    default:
+      return state.exitId;
+  }
 }
 
 /** The node a state stands at. */
 export function currentNode(state: DecisionState): string {
-  const visited = visitedNodes(state);
-  return visited[visited.length - 1];
+  return nodeOf(state);
 }

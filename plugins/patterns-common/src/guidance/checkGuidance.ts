@@ -27,11 +27,15 @@ export function checkGuidance(content: GuidanceContent): string[] {
   const trips = (ids: string[]) =>
     findPatternGaps(ids, content.gaps).map(gap => gap.ruleId);
 
-  for (const [id, outcome] of Object.entries(content.decisionTree?.outcomes ?? {})) {
+  for (const [id, outcome] of Object.entries(
+    content.decisionTree?.outcomes ?? {},
+  )) {
     const rules = trips(outcomePatternIds(outcome));
     if (rules.length > 0) {
       problems.push(
-        `outcome "${id}" (${outcomePatternIds(outcome).join(' + ')}) trips gap rule ${rules
+        `outcome "${id}" (${outcomePatternIds(outcome).join(
+          ' + ',
+        )}) trips gap rule ${rules
           .map(r => `"${r}"`)
           .join(', ')}; add the missing pattern to its "with" list`,
       );
@@ -41,16 +45,17 @@ export function checkGuidance(content: GuidanceContent): string[] {
     const rules = trips(scenario.patterns);
     if (rules.length > 0) {
       problems.push(
-        `scenario "${scenario.scenario}" (${scenario.patterns.join(' + ')}) trips gap rule ${rules
-          .map(r => `"${r}"`)
-          .join(', ')}`,
+        `scenario "${scenario.scenario}" (${scenario.patterns.join(
+          ' + ',
+        )}) trips gap rule ${rules.map(r => `"${r}"`).join(', ')}`,
       );
     }
   }
   if (content.layers) {
     const layered = new Set(content.layers.layers.flatMap(l => l.patterns));
     for (const id of content.patternIds) {
-      if (!layered.has(id)) problems.push(`pattern "${id}" is in no layer of the layer graph`);
+      if (!layered.has(id))
+        problems.push(`pattern "${id}" is in no layer of the layer graph`);
     }
   }
   return problems;

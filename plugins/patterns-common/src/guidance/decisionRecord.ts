@@ -1,8 +1,4 @@
-import {
-  DecisionResult,
-  DecisionState,
-  visitedNodes,
-} from '../decisionTree';
+import { DecisionResult, DecisionState, visitedNodes } from '../decisionTree';
 import { DecisionTree } from '../schemas';
 import { ProsAndCons } from './prosAndCons';
 
@@ -52,7 +48,9 @@ export function decisionRecordMarkdown(input: DecisionRecordInput): string {
   const link = (id: string) => `[${title(id)}](${patternUrl(id)})`;
   const chosen = result.patterns.map(p => p.id);
   const heading = chosen.length
-    ? `Use ${chosen.map(title).join(', ')}${entity ? ` for ${entity.title}` : ''}`
+    ? `Use ${chosen.map(title).join(', ')}${
+        entity ? ` for ${entity.title}` : ''
+      }`
     : `Patterns not needed${entity ? ` for ${entity.title}` : ''}`;
 
   const lines: string[] = [
@@ -78,7 +76,11 @@ export function decisionRecordMarkdown(input: DecisionRecordInput): string {
   for (const state of states) {
     for (const step of state.steps) {
       const question = tree.questions[step.questionId];
-      lines.push(`* ${inline(question.text)} — **${inline(question.answers[step.answerIndex].label)}**`);
+      lines.push(
+        `* ${inline(question.text)} — **${inline(
+          question.answers[step.answerIndex].label,
+        )}**`,
+      );
     }
   }
 
@@ -91,25 +93,41 @@ export function decisionRecordMarkdown(input: DecisionRecordInput): string {
       question.answers.forEach((answer, index) => {
         if (index === step.answerIndex) return;
         const outcome = tree.outcomes[answer.next];
-        const exit = tree.exits[answer.next];
-        const target = outcome ? title(outcome.primary) : exit ? exit.title : undefined;
+        const target = outcome
+          ? title(outcome.primary)
+          : tree.exits[answer.next]?.title;
         if (target && !visited.slice(i + 1).includes(answer.next)) {
-          lines.push(`* ${target} — had the answer to “${inline(question.text)}” been “${inline(answer.label)}”`);
+          lines.push(
+            `* ${target} — had the answer to “${inline(
+              question.text,
+            )}” been “${inline(answer.label)}”`,
+          );
         }
       });
     });
   }
   for (const alternative of result.alternatives) {
-    const name = alternative.id ? title(alternative.id) : alternative.title ?? '';
-    lines.push(`* ${inline(name)} — to check first: ${inline(alternative.why)}`);
+    const name = alternative.id
+      ? title(alternative.id)
+      : alternative.title ?? '';
+    lines.push(
+      `* ${inline(name)} — to check first: ${inline(alternative.why)}`,
+    );
   }
 
   lines.push('', '## Decision Outcome', '');
   if (chosen.length > 0) {
-    lines.push(`Chosen option: ${chosen.map(id => `"${title(id)}"`).join(' + ')}, because:`, '');
+    lines.push(
+      `Chosen option: ${chosen
+        .map(id => `"${title(id)}"`)
+        .join(' + ')}, because:`,
+      '',
+    );
     for (const p of result.patterns) {
       for (const reason of p.reasons) {
-        const withText = reason.with ? ` (needed with ${title(reason.with)})` : '';
+        const withText = reason.with
+          ? ` (needed with ${title(reason.with)})`
+          : '';
         lines.push(`* ${title(p.id)}${withText}: ${inline(reason.why)}`);
       }
     }
@@ -118,22 +136,28 @@ export function decisionRecordMarkdown(input: DecisionRecordInput): string {
     const exit = tree.exits[exitId];
     lines.push('', `${inline(exit.title)}: ${inline(exit.why)} Instead:`, '');
     for (const instead of exit.instead) {
-      const name = instead.id ? link(instead.id) : `[${instead.title}](${instead.link})`;
+      const name = instead.id
+        ? link(instead.id)
+        : `[${instead.title}](${instead.link})`;
       lines.push(`* ${name} — ${inline(instead.why)}`);
     }
   }
   lines.push('', '### Consequences', '');
   for (const p of result.patterns) {
     const tradeOffs = patterns.get(p.id);
-    for (const pro of tradeOffs?.pros ?? []) lines.push(`* Good, because ${title(p.id)}: ${inline(pro)}`);
-    for (const con of tradeOffs?.cons ?? []) lines.push(`* Bad, because ${title(p.id)}: ${inline(con)}`);
+    for (const pro of tradeOffs?.pros ?? [])
+      lines.push(`* Good, because ${title(p.id)}: ${inline(pro)}`);
+    for (const con of tradeOffs?.cons ?? [])
+      lines.push(`* Bad, because ${title(p.id)}: ${inline(con)}`);
   }
 
   lines.push('', '## More Information', '');
   const linked = [
     ...chosen,
     ...result.alternatives.flatMap(a => (a.id ? [a.id] : [])),
-    ...result.exits.flatMap(id => tree.exits[id].instead.flatMap(i => (i.id ? [i.id] : []))),
+    ...result.exits.flatMap(id =>
+      tree.exits[id].instead.flatMap(i => (i.id ? [i.id] : [])),
+    ),
   ];
   for (const id of [...new Set(linked)]) lines.push(`* ${link(id)}`);
   lines.push('');

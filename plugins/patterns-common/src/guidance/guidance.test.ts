@@ -1,17 +1,44 @@
 import { sessionTree } from '../__testUtils__/sessionTree';
-import { mergeDecisionResult, walkDecisionSession, parseDecisionPath } from '../decisionTree';
+import {
+  mergeDecisionResult,
+  walkDecisionSession,
+  parseDecisionPath,
+} from '../decisionTree';
 import { GapRule } from '../schemas';
 import { checkGuidance } from './checkGuidance';
-import { decisionRecordFileName, decisionRecordMarkdown } from './decisionRecord';
+import {
+  decisionRecordFileName,
+  decisionRecordMarkdown,
+} from './decisionRecord';
 import { prosAndConsOf } from './prosAndCons';
 
 const rules: GapRule[] = [
-  { id: 'retry-without-timeout', severity: 'warning', uses: ['retry-with-backoff'], unlessAny: ['timeout'], message: 'm', suggest: [] },
-  { id: 'saga-without-outbox', severity: 'warning', uses: ['saga'], unlessAny: ['outbox'], message: 'm', suggest: [] },
+  {
+    id: 'retry-without-timeout',
+    severity: 'warning',
+    uses: ['retry-with-backoff'],
+    unlessAny: ['timeout'],
+    message: 'm',
+    suggest: [],
+  },
+  {
+    id: 'saga-without-outbox',
+    severity: 'warning',
+    uses: ['saga'],
+    unlessAny: ['outbox'],
+    message: 'm',
+    suggest: [],
+  },
 ];
 
 describe('checkGuidance', () => {
-  const patternIds = ['retry-with-backoff', 'timeout', 'circuit-breaker', 'saga', 'outbox'];
+  const patternIds = [
+    'retry-with-backoff',
+    'timeout',
+    'circuit-breaker',
+    'saga',
+    'outbox',
+  ];
 
   it('accepts outcome sets and scenarios that carry what the gap rules ask for', () => {
     expect(
@@ -20,7 +47,10 @@ describe('checkGuidance', () => {
         decisionTree: sessionTree,
         scenarios: [{ scenario: 'Checkout', patterns: ['saga', 'outbox'] }],
         gaps: rules,
-        layers: { layers: [{ id: 'all', title: 'All', patterns: patternIds }], links: [] },
+        layers: {
+          layers: [{ id: 'all', title: 'All', patterns: patternIds }],
+          links: [],
+        },
       }),
     ).toEqual([]);
   });
@@ -28,15 +58,23 @@ describe('checkGuidance', () => {
   it('names an outcome and a scenario that trip a gap rule, and a pattern in no layer', () => {
     const tree = {
       ...sessionTree,
-      outcomes: { ...sessionTree.outcomes, saga: { ...sessionTree.outcomes.saga, with: [] } },
+      outcomes: {
+        ...sessionTree.outcomes,
+        saga: { ...sessionTree.outcomes.saga, with: [] },
+      },
     };
     expect(
       checkGuidance({
         patternIds,
         decisionTree: tree,
-        scenarios: [{ scenario: 'Resilience', patterns: ['retry-with-backoff'] }],
+        scenarios: [
+          { scenario: 'Resilience', patterns: ['retry-with-backoff'] },
+        ],
         gaps: rules,
-        layers: { layers: [{ id: 'x', title: 'X', patterns: ['saga'] }], links: [] },
+        layers: {
+          layers: [{ id: 'x', title: 'X', patterns: ['saga'] }],
+          links: [],
+        },
       }),
     ).toEqual([
       'outcome "saga" (saga) trips gap rule "saga-without-outbox"; add the missing pattern to its "with" list',
@@ -51,19 +89,29 @@ describe('checkGuidance', () => {
 
 describe('prosAndConsOf', () => {
   it('reads Pros/Cons and Aspect/Benefit/Cost tables', () => {
-    expect(prosAndConsOf('| Pros | Cons |\n|---|---|\n| Fast | Complex |\n')).toEqual({
+    expect(
+      prosAndConsOf('| Pros | Cons |\n|---|---|\n| Fast | Complex |\n'),
+    ).toEqual({
       pros: ['Fast'],
       cons: ['Complex'],
     });
     expect(
-      prosAndConsOf('| Aspect | Benefit | Cost |\n|---|---|---|\n| Caching | CDNs work | Vary headers |\n'),
-    ).toEqual({ pros: ['Caching: CDNs work'], cons: ['Caching: Vary headers'] });
+      prosAndConsOf(
+        '| Aspect | Benefit | Cost |\n|---|---|---|\n| Caching | CDNs work | Vary headers |\n',
+      ),
+    ).toEqual({
+      pros: ['Caching: CDNs work'],
+      cons: ['Caching: Vary headers'],
+    });
   });
 });
 
 describe('decisionRecordMarkdown', () => {
   it('writes a MADR record with the path, the options, the set and its consequences', () => {
-    const states = walkDecisionSession(sessionTree, parseDecisionPath('start:0~data:0'));
+    const states = walkDecisionSession(
+      sessionTree,
+      parseDecisionPath('start:0~data:0'),
+    );
     const titles: Record<string, string> = {
       'retry-with-backoff': 'Retry with Backoff',
       timeout: 'Timeout',
@@ -96,13 +144,25 @@ describe('decisionRecordMarkdown', () => {
       '### Consequences',
       '## More Information',
     ]);
-    expect(markdown.startsWith('---\nstatus: proposed\ndate: 2026-11-29\n---\n')).toBe(true);
-    expect(markdown).toContain('* What kind of failure? — **Transient errors**');
-    expect(markdown).toContain('* Circuit Breaker — had the answer to “What kind of failure?” been “Cascading failures”');
-    expect(markdown).toContain('* Two-Phase Commit — to check first: Inside one database, a transaction is simpler.');
-    expect(markdown).toContain('* Outbox (needed with Saga): Publish each step’s event with its commit.');
+    expect(
+      markdown.startsWith('---\nstatus: proposed\ndate: 2026-11-29\n---\n'),
+    ).toBe(true);
+    expect(markdown).toContain(
+      '* What kind of failure? — **Transient errors**',
+    );
+    expect(markdown).toContain(
+      '* Circuit Breaker — had the answer to “What kind of failure?” been “Cascading failures”',
+    );
+    expect(markdown).toContain(
+      '* Two-Phase Commit — to check first: Inside one database, a transaction is simpler.',
+    );
+    expect(markdown).toContain(
+      '* Outbox (needed with Saga): Publish each step’s event with its commit.',
+    );
     expect(markdown).toContain('* Bad, because Saga: Saga con');
-    expect([...markdown.matchAll(/\]\((\/patterns\/[a-z-]+)\)/g)].map(m => m[1])).toEqual([
+    expect(
+      [...markdown.matchAll(/\]\((\/patterns\/[a-z-]+)\)/g)].map(m => m[1]),
+    ).toEqual([
       '/patterns/timeout',
       '/patterns/retry-with-backoff',
       '/patterns/saga',
@@ -111,6 +171,8 @@ describe('decisionRecordMarkdown', () => {
       '/patterns/outbox',
       '/patterns/two-phase-commit',
     ]);
-    expect(decisionRecordFileName('Use Saga, Outbox for Checkout')).toBe('use-saga-outbox-for-checkout.md');
+    expect(decisionRecordFileName('Use Saga, Outbox for Checkout')).toBe(
+      'use-saga-outbox-for-checkout.md',
+    );
   });
 });

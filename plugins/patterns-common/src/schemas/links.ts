@@ -5,7 +5,13 @@ export const SAFE_LINK_PROTOCOLS = ['https:', 'http:', 'mailto:'] as const;
 export function isSafeHref(href: string): boolean {
   // Browsers drop control characters and whitespace inside a scheme, which is
   // how `java\tscript:` slips past a naive check: refuse them outright.
-  if (/[\u0000-\u0020\u007f]/.test(href.trim())) return false;
+  if (
+    [...href.trim()].some(
+      c => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f,
+    )
+  ) {
+    return false;
+  }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href.trim());
   if (!scheme) return true;
   return (SAFE_LINK_PROTOCOLS as readonly string[]).includes(

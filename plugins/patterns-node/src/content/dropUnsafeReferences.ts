@@ -17,7 +17,9 @@ export function dropUnsafeReferences(
     if (isSafeHref(reference) && /^https?:\/\//i.test(reference)) return true;
     problems.push({
       file,
-      message: `reference ${JSON.stringify(reference.slice(0, 80))} is not an http(s) URL; it is left out`,
+      message: `reference ${JSON.stringify(
+        reference.slice(0, 80),
+      )} is not an http(s) URL; it is left out`,
     });
     return false;
   });

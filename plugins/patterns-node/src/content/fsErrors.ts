@@ -2,7 +2,9 @@ import fs from 'node:fs/promises';
 import { ContentProblem } from './ContentProblem';
 
 /** Whether an error came from the file system (EACCES, ENOTDIR, EMFILE, …) rather than from the content. */
-export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+export function isFileSystemError(
+  error: unknown,
+): error is NodeJS.ErrnoException {
   return (
     error instanceof Error &&
     typeof (error as NodeJS.ErrnoException).code === 'string' &&
@@ -18,7 +20,9 @@ export function isFileSystemError(error: unknown): error is NodeJS.ErrnoExceptio
  */
 export async function checkContentDirectory(
   directory: string,
-): Promise<{ kind: 'missing' | 'unreadable'; problem: ContentProblem } | undefined> {
+): Promise<
+  { kind: 'missing' | 'unreadable'; problem: ContentProblem } | undefined
+> {
   try {
     const stat = await fs.stat(directory);
     if (!stat.isDirectory()) {
@@ -26,7 +30,8 @@ export async function checkContentDirectory(
         kind: 'unreadable',
         problem: {
           file: directory,
-          message: 'the content directory is not a directory; check patterns.content.directories',
+          message:
+            'the content directory is not a directory; check patterns.content.directories',
         },
       };
     }
@@ -48,10 +53,15 @@ export async function checkContentDirectory(
   }
 }
 
-export function unreadableProblem(file: string, error: unknown): ContentProblem {
+export function unreadableProblem(
+  file: string,
+  error: unknown,
+): ContentProblem {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return {
     file,
-    message: `could not be read (${code}: ${(error as Error).message}); what it holds is left out until a later load can read it`,
+    message: `could not be read (${code}: ${
+      (error as Error).message
+    }); what it holds is left out until a later load can read it`,
   };
 }

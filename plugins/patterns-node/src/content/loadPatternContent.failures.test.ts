@@ -8,11 +8,17 @@ import {
 import { loadPatternContent } from './loadPatternContent';
 
 function fsError(code: string, syscall: string, file: string) {
-  return Object.assign(new Error(`${code}: ${syscall} '${file}'`), { code, syscall, path: file });
+  return Object.assign(new Error(`${code}: ${syscall} '${file}'`), {
+    code,
+    syscall,
+    path: file,
+  });
 }
 
 const builtIn = () =>
-  writeContentDirectory({ 'resilience/timeout.md': patternDocumentSource('timeout') });
+  writeContentDirectory({
+    'resilience/timeout.md': patternDocumentSource('timeout'),
+  });
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -44,11 +50,17 @@ describe('loadPatternContent when the file system refuses', () => {
     async code => {
       const dir = builtIn();
       const company = writeContentDirectory({
-        'data/saga.md': patternDocumentSource('saga', { frontMatter: { category: 'data' } }),
+        'data/saga.md': patternDocumentSource('saga', {
+          frontMatter: { category: 'data' },
+        }),
       });
       const readFile = fsp.readFile;
-      jest.spyOn(fsp, 'readFile').mockImplementation((async (file: any, ...rest: any[]) => {
-        if (String(file).startsWith(company)) throw fsError(code, 'open', String(file));
+      jest.spyOn(fsp, 'readFile').mockImplementation((async (
+        file: any,
+        ...rest: any[]
+      ) => {
+        if (String(file).startsWith(company))
+          throw fsError(code, 'open', String(file));
         return (readFile as any)(file, ...rest);
       }) as any);
 
@@ -72,7 +84,9 @@ describe('loadPatternContent when the file system refuses', () => {
       }),
     });
     const content = await loadPatternContent([dir]);
-    const aliases = Object.fromEntries(content.patterns.map(p => [p.id, p.aliases]));
+    const aliases = Object.fromEntries(
+      content.patterns.map(p => [p.id, p.aliases]),
+    );
     expect(aliases).toEqual({ bulkhead: ['pools'], retry: [], timeout: [] });
     expect(content.problems.map(p => p.message)).toEqual([
       'alias "timeout" is the id of another pattern; the alias is ignored',
@@ -86,6 +100,7 @@ describe('loadPatternContent when the file system refuses', () => {
         frontMatter: {
           references: [
             'https://example.com/ok',
+            // eslint-disable-next-line no-script-url
             'javascript:alert(1)',
             'data:text/html,<script>alert(1)</script>',
           ],
@@ -105,7 +120,9 @@ describe('loadPatternContent when the file system refuses', () => {
     });
     const content = await loadPatternContent([dir]);
     expect(content.patterns).toEqual([]);
-    expect(content.problems[0].message).toMatch(/aliases\.0: must be lower-case/);
+    expect(content.problems[0].message).toMatch(
+      /aliases\.0: must be lower-case/,
+    );
   });
 });
 
@@ -124,7 +141,8 @@ outcomes:
     const dir = writeContentDirectory(
       { 'resilience/timeout.md': patternDocumentSource('timeout') },
       {
-        'categories.yaml': 'categories:\n  - { id: resilience, title: Resilience }\n',
+        'categories.yaml':
+          'categories:\n  - { id: resilience, title: Resilience }\n',
         'decision-tree.yaml': tree,
       },
     );
@@ -147,17 +165,20 @@ outcomes:
       },
     );
     const content = await loadPatternContent([dir, company]);
-    expect(content.decisionTree!.questions.q1.answers.map(a => a.label)).toEqual([
-      'Timeouts',
-      'Ours',
-    ]);
-    expect(content.decisionTree!.questions.q2.answers.map(a => a.label)).toEqual([
-      'Timeouts',
-    ]);
+    expect(
+      content.decisionTree!.questions.q1.answers.map(a => a.label),
+    ).toEqual(['Timeouts', 'Ours']);
+    expect(
+      content.decisionTree!.questions.q2.answers.map(a => a.label),
+    ).toEqual(['Timeouts']);
     expect(content.problems.map(p => p.message)).toEqual(
       expect.arrayContaining([
-        expect.stringContaining('dropped question "q2", answer "Again": leads back to "q1"'),
-        expect.stringContaining('dropped question "q1", answer "Broken": leads to unknown node "no-such-node"'),
+        expect.stringContaining(
+          'dropped question "q2", answer "Again": leads back to "q1"',
+        ),
+        expect.stringContaining(
+          'dropped question "q1", answer "Broken": leads to unknown node "no-such-node"',
+        ),
       ]),
     );
   });
@@ -166,7 +187,8 @@ outcomes:
     const dir = writeContentDirectory(
       { 'resilience/timeout.md': patternDocumentSource('timeout') },
       {
-        'categories.yaml': 'categories:\n  - { id: resilience, title: Resilience }\n',
+        'categories.yaml':
+          'categories:\n  - { id: resilience, title: Resilience }\n',
         'decision-tree.yaml': tree,
       },
     );

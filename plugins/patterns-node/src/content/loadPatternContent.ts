@@ -74,7 +74,11 @@ export async function loadPatternContent(
     if (treePart) treeParts.push({ file: treeFile, part: treePart });
     layers = mergeLayers(
       layers,
-      await readCatalogFile(path.join(directory, 'layers.yaml'), layersFileSchema, problems),
+      await readCatalogFile(
+        path.join(directory, 'layers.yaml'),
+        layersFileSchema,
+        problems,
+      ),
     );
     const seenHere = new Map<string, string>();
     for (const file of await listPatternFiles(directory)) {
@@ -120,7 +124,11 @@ export async function loadPatternContent(
     });
   }
 
-  const decisionTree = mergeDecisionTree(treeParts, [...patterns.keys()], problems);
+  const decisionTree = mergeDecisionTree(
+    treeParts,
+    [...patterns.keys()],
+    problems,
+  );
   const content = {
     decisionTree,
     layers: layers && {
@@ -144,7 +152,10 @@ export async function loadPatternContent(
   };
   // Guidance that contradicts the product's own rules is reported, not dropped.
   const guidanceFile = treeParts[treeParts.length - 1]?.file ?? directories[0];
-  for (const message of checkGuidance({ ...content, patternIds: [...patterns.keys()] })) {
+  for (const message of checkGuidance({
+    ...content,
+    patternIds: [...patterns.keys()],
+  })) {
     problems.push({ file: guidanceFile, message: `guidance: ${message}` });
   }
   return content;
@@ -181,11 +192,19 @@ function mergeLayers(
   const layers = earlier.layers.map(layer => {
     const extra = later.layers.find(l => l.id === layer.id);
     return extra
-      ? { ...layer, patterns: [...new Set([...layer.patterns, ...extra.patterns])] }
+      ? {
+          ...layer,
+          patterns: [...new Set([...layer.patterns, ...extra.patterns])],
+        }
       : layer;
   });
-  const added = later.layers.filter(l => !earlier.layers.some(e => e.id === l.id));
-  return { layers: [...layers, ...added], links: [...earlier.links, ...later.links] };
+  const added = later.layers.filter(
+    l => !earlier.layers.some(e => e.id === l.id),
+  );
+  return {
+    layers: [...layers, ...added],
+    links: [...earlier.links, ...later.links],
+  };
 }
 
 async function mergeCategories(

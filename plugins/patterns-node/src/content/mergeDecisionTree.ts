@@ -45,7 +45,10 @@ export function mergeDecisionTree(
       const labels = new Set(question.answers.map(a => a.label));
       questions[id] = {
         ...question,
-        answers: [...question.answers, ...answers.filter(a => !labels.has(a.label))],
+        answers: [
+          ...question.answers,
+          ...answers.filter(a => !labels.has(a.label)),
+        ],
       };
     }
   }
@@ -67,10 +70,14 @@ export function mergeDecisionTree(
   if (parts.length > 1) {
     problems.push({
       file,
-      message: 'decision tree: nothing usable is left at the start; the first directory’s tree is served instead',
+      message:
+        'decision tree: nothing usable is left at the start; the first directory’s tree is served instead',
     });
     return mergeDecisionTree(parts.slice(0, 1), patternIds, []);
   }
-  problems.push({ file, message: 'decision tree: nothing usable is left at the start' });
+  problems.push({
+    file,
+    message: 'decision tree: nothing usable is left at the start',
+  });
   return undefined;
 }

@@ -127,9 +127,10 @@ describe('sidecar example', () => {
           'readinessProbe',
           'livenessProbe',
         ]) {
-          if (container[probe]) {
-            expect(probePort(container, container[probe])).not.toBe(adminPort);
-          }
+          const port = container[probe]
+            ? probePort(container, container[probe])
+            : undefined;
+          expect(port).not.toBe(adminPort);
         }
       }
     });

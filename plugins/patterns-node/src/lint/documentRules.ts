@@ -75,7 +75,9 @@ export function checkReferences(document: LintDocument, report: Report) {
     if (!isHttpsUrl(reference)) {
       report(
         'references',
-        `reference ${JSON.stringify(reference.slice(0, 80))} is not an https URL`,
+        `reference ${JSON.stringify(
+          reference.slice(0, 80),
+        )} is not an https URL`,
       );
     }
   }
@@ -147,8 +149,12 @@ export function checkSectionLinks(document: LintDocument, report: Report) {
 /** Every markdown link target in the prose: `[text](target)` and `<target>` autolinks. */
 function linkTargets(prose: string): string[] {
   const inline = [...prose.matchAll(/\]\(\s*<?([^)\s>]+)/g)].map(m => m[1]);
-  const auto = [...prose.matchAll(/<([a-z][a-z0-9+.-]*:[^>\s]+)>/gi)].map(m => m[1]);
-  const defined = [...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)/gm)].map(m => m[1]);
+  const auto = [...prose.matchAll(/<([a-z][a-z0-9+.-]*:[^>\s]+)>/gi)].map(
+    m => m[1],
+  );
+  const defined = [
+    ...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)/gm),
+  ].map(m => m[1]);
   return [...inline, ...auto, ...defined];
 }
 
@@ -158,21 +164,31 @@ export function checkLinks(document: LintDocument, report: Report) {
     if (!isSafeHref(target)) {
       report(
         'unsafe-link',
-        `link ${JSON.stringify(target.slice(0, 80))} uses a scheme that is never rendered as a link; use https`,
+        `link ${JSON.stringify(
+          target.slice(0, 80),
+        )} uses a scheme that is never rendered as a link; use https`,
       );
     }
   }
 }
 
 /** The operations subsections: failure modes and monitoring under How It Works, testing under Implementation Example. */
-export function checkOperationsSections(document: LintDocument, report: Report) {
-  for (const [title, subsections] of Object.entries(PATTERN_OPERATIONS_SUBSECTIONS)) {
+export function checkOperationsSections(
+  document: LintDocument,
+  report: Report,
+) {
+  for (const [title, subsections] of Object.entries(
+    PATTERN_OPERATIONS_SUBSECTIONS,
+  )) {
     const section = document.sections.find(s => s.title === title);
     if (!section) continue;
     for (const subsection of subsections ?? []) {
       const heading = new RegExp(`^###\\s+${subsection}\\s*$`, 'm');
       if (!heading.test(section.markdown)) {
-        report('operations', `section "## ${title}" has no "### ${subsection}" subsection`);
+        report(
+          'operations',
+          `section "## ${title}" has no "### ${subsection}" subsection`,
+        );
       }
     }
   }

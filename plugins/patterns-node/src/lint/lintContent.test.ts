@@ -30,7 +30,8 @@ interface GoodOptions {
 
 const OPERATIONS_HOW =
   '\n### Failure modes\n\nIt fails when the service is slow.\n\n### What to monitor\n\nThe error rate.\n';
-const OPERATIONS_EXAMPLE = '\n### Testing it\n\nInject a slow response and assert the error.\n';
+const OPERATIONS_EXAMPLE =
+  '\n### Testing it\n\nInject a slow response and assert the error.\n';
 
 /** A document that passes every rule unless `options` break it. */
 function goodDocument(id: string, options: GoodOptions = {}): string {
@@ -598,6 +599,7 @@ describe('lintContentDirectory on links and operations', () => {
   it('rejects a javascript: or data: link and a reference that is not https', async () => {
     const { lines } = await lint({
       'resilience/timeout.md': goodDocument('timeout', {
+        // eslint-disable-next-line no-script-url
         references: [SOURCE_A, SOURCE_B, 'javascript:alert(1)'],
         sections: {
           Overview: `${PROSE}\n\nSee [this](javascript:alert(document.cookie)) and [that](data:text/html,hi).\n`,
@@ -606,16 +608,33 @@ describe('lintContentDirectory on links and operations', () => {
     });
     expect(lines).toEqual(
       expect.arrayContaining([
-        ...only('resilience/timeout.md', 'references', /reference "javascript:alert\(1\)" is not an https URL/),
-        ...only('resilience/timeout.md', 'unsafe-link', /link "javascript:alert\(document.cookie"/),
-        ...only('resilience/timeout.md', 'unsafe-link', /link "data:text\/html,hi"/),
+        ...only(
+          'resilience/timeout.md',
+          'references',
+          /reference "javascript:alert\(1\)" is not an https URL/,
+        ),
+        ...only(
+          'resilience/timeout.md',
+          'unsafe-link',
+          /link "javascript:alert\(document.cookie"/,
+        ),
+        ...only(
+          'resilience/timeout.md',
+          'unsafe-link',
+          /link "data:text\/html,hi"/,
+        ),
       ]),
     );
   }, 60_000);
 
   it('names each missing operations subsection', async () => {
-    const source = goodDocument('timeout').replace('### What to monitor', '### Monitoring');
-    const { lines } = await lint({ 'resilience/timeout.md': source }, ['operations']);
+    const source = goodDocument('timeout').replace(
+      '### What to monitor',
+      '### Monitoring',
+    );
+    const { lines } = await lint({ 'resilience/timeout.md': source }, [
+      'operations',
+    ]);
     expect(lines).toEqual(
       only(
         'resilience/timeout.md',
