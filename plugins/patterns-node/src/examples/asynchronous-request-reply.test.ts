@@ -198,6 +198,56 @@ describe('asynchronous-request-reply example', () => {
     expect(missing.body.title).toBe('Idempotency-Key required');
   });
 
+  it('refuses a well-formed date that does not exist before accepting anything', async () => {
+    const { store, api, request } = setup();
+
+    const response = await api.submit(
+      request({
+        body: { from: '2026-02-30', to: '2026-03-31', format: 'csv' },
+      }),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toBe('from must be a date (YYYY-MM-DD)');
+    expect(store.jobs.size).toBe(0);
+    expect(store.work).toHaveLength(0);
+    expect(
+      validateReportRequest({ from: '2024-02-29', to: '2024-03-01', format: 'pdf' }),
+    ).toEqual({ from: '2024-02-29', to: '2024-03-01', format: 'pdf' });
+    expect(
+      validateReportRequest({ from: '2026-01-01', to: '2026-13-01', format: 'pdf' }),
+    ).toBe('to must be a date (YYYY-MM-DD)');
+  });
+
+  it('reports the job as failed when its last attempt fails, instead of leaving it running', async () => {
+    const { store, api, request } = setup();
+    await api.submit(request());
+    const down = async (): Promise<string> => {
+      throw new Error('database timeout');
+    };
+
+    await expect(runReportJob(store, store.work[0], down)).rejects.toThrow(
+      'database timeout',
+    );
+    expect(
+      (await api.status(request({ params: { id: 'job-1' } }))).body.status,
+    ).toBe('running'); // the queue will retry
+
+    await expect(
+      runReportJob(store, store.work[0], down, () => 1_000_000, {
+        lastAttempt: true,
+      }),
+    ).rejects.toThrow('database timeout'); // still rethrown: the consumer dead-letters the item
+    const failed = await api.status(request({ params: { id: 'job-1' } }));
+
+    expect(failed.status).toBe(200);
+    expect(failed.body).toMatchObject({
+      status: 'failed',
+      error: { title: 'Report failed' },
+    });
+    expect(failed.headers['retry-after']).toBeUndefined();
+  });
+
   it('parses Idempotency-Key as a Structured Fields string', () => {
     expect(parseIdempotencyKey('"abc"')).toBe('abc');
     expect(parseIdempotencyKey(' "a\\"b" ')).toBe('a"b');

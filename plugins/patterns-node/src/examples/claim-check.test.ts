@@ -14,15 +14,19 @@ const {
 /** An in-memory blob store that records every call, in order, in a shared log. */
 class MemoryStore {
   objects = new Map<string, { data: Uint8Array; metadata: any }>();
+  /** The byte limit of every read, as an S3 adapter would send it in a Range header. */
+  readLimits: Array<number | undefined> = [];
   constructor(private readonly log: string[] = []) {}
   async put(key: string, data: Uint8Array, metadata: any) {
     this.log.push(`put ${key}`);
     if (this.objects.has(key)) throw new Error('keys are never reused');
     this.objects.set(key, { data: new Uint8Array(data), metadata });
   }
-  async get(key: string) {
+  async get(key: string, maxBytes?: number) {
     this.log.push(`get ${key}`);
-    return this.objects.get(key)?.data;
+    this.readLimits.push(maxBytes);
+    const data = this.objects.get(key)?.data;
+    return maxBytes === undefined ? data : data?.slice(0, maxBytes);
   }
   async delete(key: string) {
     this.log.push(`delete ${key}`);
@@ -321,6 +325,67 @@ describe('claim-check example', () => {
     expect(store.objects.has('claims/x')).toBe(true);
   });
 
+  it('acknowledges a duplicate whose payload it already deleted, when the processed record knows it', async () => {
+    const { store, sent, producer } = setup();
+    await producer.publish(bytes(5_000));
+    const processed = new Set<string>();
+    const consumer = new ClaimCheckConsumer(store, {
+      deleteAfterAck: true,
+      wasProcessed: async (envelope: any) => processed.has(envelope.key),
+    });
+    const effects: string[] = [];
+    const process = async (_payload: Uint8Array, envelope: any) => {
+      effects.push(envelope.key);
+      processed.add(envelope.key); // in production: in the same transaction as the effect
+    };
+    const acks: string[] = [];
+
+    await consumer.consume(sent[0], process, async () => {
+      acks.push('first');
+    });
+    expect(store.objects.has('claims/id-1')).toBe(false);
+
+    // SQS standard queues may deliver a message again after it was deleted.
+    await expect(
+      consumer.consume(sent[0], process, async () => {
+        acks.push('duplicate');
+      }),
+    ).resolves.toBeUndefined();
+    expect(acks).toEqual(['first', 'duplicate']);
+    expect(effects).toEqual(['claims/id-1']);
+  });
+
+  it('still reports a missing payload that the processed record does not know', async () => {
+    const { store, sent, producer } = setup();
+    await producer.publish(bytes(5_000));
+    store.objects.clear(); // expired before its message was ever processed
+    const ack = jest.fn(async () => {});
+    const consumer = new ClaimCheckConsumer(store, {
+      deleteAfterAck: true,
+      wasProcessed: async () => false,
+    });
+
+    await expect(
+      consumer.consume(sent[0], async () => {}, ack),
+    ).rejects.toBeInstanceOf(PayloadMissingError);
+    expect(ack).not.toHaveBeenCalled();
+  });
+
+  it('never reads more than the announced size plus one byte', async () => {
+    const { store, sent, producer } = setup();
+    await producer.publish(bytes(5_000));
+    // The object under the key was replaced by a far larger one.
+    store.objects.get('claims/id-1')!.data = bytes(10 * 1024 * 1024, 3);
+    const consumer = new ClaimCheckConsumer(store, { deleteAfterAck: false });
+    const process = jest.fn(async () => {});
+
+    await expect(
+      consumer.consume(sent[0], process, async () => {}),
+    ).rejects.toBeInstanceOf(PayloadIntegrityError);
+    expect(store.readLimits).toEqual([5_001]);
+    expect(process).not.toHaveBeenCalled();
+  });
+
   it('configures the SQS pipeline below the 1 MiB limit', async () => {
     const store = new MemoryStore();
     const sent: string[] = [];
@@ -329,6 +394,7 @@ describe('claim-check example', () => {
       async (body: string) => {
         sent.push(body);
       },
+      async () => false,
     );
 
     await producer.publish(bytes(1_048_576));

@@ -126,8 +126,12 @@ class FakeQueue {
     return out;
   }
 
+  /** When set, every extension call fails (a network error), as during a broker brown-out. */
+  failExtends = false;
+
   async extendLease(receipt: string, leaseMs: number) {
     this.calls.push(`extend ${receipt} at ${this.clock.t}`);
+    if (this.failExtends) throw new Error('connection reset');
     const m = this.byReceipt(receipt);
     if (!m) return false;
     m.visibleAt = this.clock.t + leaseMs;
@@ -358,7 +362,84 @@ describe('competing-consumers example', () => {
     const retry = events.find(e => e.type === 'retry-scheduled');
     expect(retry.error).toBeInstanceOf(ProcessingTimeoutError);
     expect(queue.calls).toContain('release r1 1000');
+    // The message is settled, but the handler that ignored the abort still runs and still holds its slot.
+    expect(c.busy).toBe(1);
+    expect(c.abandoned).toBe(1);
+  });
+
+  it('keeps the slot of an abandoned handler until it returns, so concurrency stays bounded', async () => {
+    const { clock, queue, consumer } = setup({
+      concurrency: 1,
+      maxProcessingMs: 45_000,
+    });
+    queue.send('m1', { orderId: 'o-1' });
+    queue.send('m2', { orderId: 'o-2' });
+    let running = 0;
+    let peak = 0;
+    const finish = new Map<string, () => void>();
+    const c = consumer(async (body: any) => {
+      running++;
+      peak = Math.max(peak, running);
+      // ignores its abort signal, as a handler stuck in a call without a timeout would
+      await new Promise<void>(resolve => finish.set(body.orderId, resolve));
+      running--;
+    });
+
+    expect(await c.pollOnce()).toBe(1);
+    await clock.advance(45_000); // m1 is abandoned and released for a retry
+    expect(await c.pollOnce()).toBe(0); // its handler still runs: no free slot
+    expect(running).toBe(1);
+
+    finish.get('o-1')!();
+    await flush();
     expect(c.busy).toBe(0);
+    expect(await c.pollOnce()).toBe(1);
+    expect(peak).toBe(1);
+  });
+
+  it('aborts the handler when the lease runs out because extensions keep failing', async () => {
+    const { clock, queue, events, consumer } = setup();
+    queue.send('m1', { orderId: 'o-1' });
+    let reason: unknown;
+    const effects: string[] = [];
+    const a = consumer(
+      (_body: unknown, { signal }: any) =>
+        new Promise<void>((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            reason = signal.reason;
+            reject(signal.reason);
+          });
+        }),
+    );
+    const b = consumer(async (_body: unknown, { delivery }: any) => {
+      effects.push(`B handles delivery ${delivery.deliveryCount}`);
+    });
+
+    await a.pollOnce();
+    queue.failExtends = true; // every ChangeMessageVisibility call fails from now on
+    await clock.advance(30_000); // the lease taken on receive ends here
+
+    // A must have stopped before B can receive the message: two consumers must not work on it at once.
+    expect(reason).toBeInstanceOf(LeaseLostError);
+    expect(events).toContainEqual({ type: 'lease-lost', messageId: 'm1' });
+    expect(await b.pollOnce()).toBe(1);
+    await b.drain();
+    await a.drain();
+    expect(effects).toEqual(['B handles delivery 2']);
+    expect(queue.calls.some(call => /^release/.test(call))).toBe(false);
+    expect(queue.messages).toHaveLength(0);
+  });
+
+  it('never receives more than its free slots when pollOnce calls overlap', async () => {
+    const { queue, consumer } = setup({ concurrency: 3 });
+    for (let i = 0; i < 10; i++) queue.send(`m${i}`, { orderId: `o-${i}` });
+    const c = consumer(() => new Promise<void>(() => {}));
+
+    const counts = await Promise.all([c.pollOnce(), c.pollOnce()]);
+
+    expect(counts[0] + counts[1]).toBe(3);
+    expect(c.busy).toBe(3);
+    expect(queue.messages.filter(m => m.receiveCount > 0)).toHaveLength(3);
   });
 
   it('never runs more handlers than its concurrency', async () => {
