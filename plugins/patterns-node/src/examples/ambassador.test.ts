@@ -205,6 +205,75 @@ describe('ambassador example client', () => {
     timers.fireAll();
     const error = await pending;
     expect(signal?.aborted).toBe(true);
-    expect(error.origin).toBe('unreachable');
+    expect(error.origin).toBe('timeout'); // a hung ambassador, not a missing one
+  });
+
+  it('keeps the deadline armed while the body is read', async () => {
+    const { fetch } = fakeFetch(call => {
+      const signal = call.init.signal as AbortSignal;
+      // Headers arrive, then the body stalls halfway, as a real fetch body does until aborted.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":"ch_1",'));
+          signal.addEventListener('abort', () =>
+            controller.error(new Error('aborted')),
+          );
+        },
+      });
+      return new Response(body, {
+        status: 200,
+        headers: { 'x-envoy-upstream-service-time': '5' },
+      });
+    });
+    const { payments, timers } = client(fetch);
+    const pending = failure(payments.getCharge('ch_1'));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    timers.fireAll();
+    const outcome = await Promise.race([
+      pending,
+      new Promise(resolve => setTimeout(() => resolve('hung'), 100)),
+    ]);
+    expect(outcome).toBeInstanceOf(PaymentsCallError);
+    expect((outcome as any).origin).toBe('timeout');
+  });
+
+  it('never follows a redirect away from the ambassador', async () => {
+    const calls: Call[] = [];
+    // A fetch with the standard redirect behaviour: 'follow' unless told otherwise.
+    const fetch = async (input: URL | string, init: RequestInit = {}) => {
+      calls.push({ url: String(input), init });
+      const response = new Response(null, {
+        status: 307,
+        headers: {
+          location: 'https://payments.attacker.example/v1/charges',
+          'x-envoy-upstream-service-time': '2',
+        },
+      });
+      if ((init.redirect ?? 'follow') === 'follow' && calls.length === 1) {
+        calls.push({ url: response.headers.get('location')!, init });
+        return json(201, { id: 'ch_x' });
+      }
+      return response;
+    };
+    const { payments } = client(fetch);
+    const error = await failure(
+      payments.createCharge({
+        amountMinor: 500,
+        currency: 'EUR',
+        customerId: 'c1',
+      }),
+    );
+    expect(calls.map(c => new URL(c.url).hostname)).toEqual(['127.0.0.1']);
+    expect(error.origin).toBe('upstream');
+    expect(error.status).toBe(307);
+  });
+
+  it('rejects ids that the URL parser would turn into another path', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, {}));
+    const { payments } = client(fetch);
+    for (const id of ['..', '.', '']) {
+      await expect(payments.getCharge(id)).rejects.toThrow(/charge id/);
+    }
+    expect(calls).toHaveLength(0);
   });
 });

@@ -76,6 +76,49 @@ describe('anti-corruption layer example', () => {
     });
   });
 
+  it('does not mistake inherited object properties for legacy codes', () => {
+    for (const code of [
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+    ]) {
+      expect(policyFromLegacy(legacyRecord({ STATCD: code }))).toEqual({
+        ok: false,
+        issues: [{ field: 'STATCD', code: 'unknown-code', value: code }],
+      });
+    }
+    expect(() => toLegacyStatus('constructor')).toThrow(/no legacy code/);
+  });
+
+  it('accepts only the currencies in the code table', () => {
+    expect(policyFromLegacy(legacyRecord({ CURR: 'EUX' }))).toEqual({
+      ok: false,
+      issues: [{ field: 'CURR', code: 'unknown-code', value: 'EUX' }],
+    });
+  });
+
+  it('converts legacy hundredths into the currency minor unit without rounding', () => {
+    const yen = policyFromLegacy(
+      legacyRecord({ CURR: 'JPY', PREMCT: '0000012500' }),
+    );
+    expect(yen.ok).toBe(true);
+    expect(yen.value.yearlyPremium).toEqual({
+      amountMinor: 125,
+      currency: 'JPY',
+    }); // 125.00 yen, not 12,500
+    expect(
+      policyFromLegacy(legacyRecord({ CURR: 'JPY', PREMCT: '0000012550' })),
+    ).toEqual({
+      ok: false,
+      issues: [{ field: 'PREMCT', code: 'inconsistent', value: '0000012550' }],
+    });
+    expect(
+      policyFromLegacy(legacyRecord({ CURR: 'CHF', PREMCT: '0000012550' }))
+        .value.yearlyPremium,
+    ).toEqual({ amountMinor: 12550, currency: 'CHF' });
+  });
+
   it('reports every problem of a record at once, with the raw values', () => {
     const result = policyFromLegacy(
       legacyRecord({

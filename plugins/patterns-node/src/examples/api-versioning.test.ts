@@ -120,6 +120,20 @@ describe('api versioning example', () => {
       });
     });
 
+    it('rejects a malformed header without echoing it', () => {
+      for (const header of [
+        '<script>alert(1)</script>',
+        '2024-06-01\r\nSet-Cookie: a=b',
+        'x'.repeat(8_000),
+      ]) {
+        const result = negotiateVersion(policy, header, '2024-06-01', before);
+        expect(result).toMatchObject({ ok: false, status: 400 });
+        expect(result.message).not.toContain(header.slice(0, 12));
+        expect(result.message.length).toBeLessThan(200);
+        expect(result.headers).toEqual({ vary: 'api-version' });
+      }
+    });
+
     it('announces deprecation and sunset with RFC 9745 and RFC 8594 formats', () => {
       const result = negotiateVersion(policy, '2023-10-01', undefined, before);
       expect(result).toEqual({
@@ -210,6 +224,49 @@ describe('api versioning example', () => {
       expect(upgradeRequest(policy, 'charge', current, '2024-06-01')).toEqual(
         current,
       );
+    });
+
+    it('undoes two changes of the same version in the reverse of the upgrade order', () => {
+      const rename = {
+        version: '2024-06-01',
+        description: 'amount renamed to total',
+        resources: ['invoice'],
+        downgradeResponse: (_r: string, { total, ...rest }: any) =>
+          total === undefined ? rest : { ...rest, amount: total },
+        upgradeRequest: (_r: string, { amount, ...rest }: any) =>
+          amount === undefined ? rest : { ...rest, total: amount },
+      };
+      const nest = {
+        version: '2024-06-01',
+        description: 'total became { value }',
+        resources: ['invoice'],
+        downgradeResponse: (_r: string, body: any) =>
+          typeof body.total === 'object'
+            ? { ...body, total: body.total.value }
+            : body,
+        upgradeRequest: (_r: string, body: any) =>
+          typeof body.total === 'number'
+            ? { ...body, total: { value: body.total } }
+            : body,
+      };
+      const twoInOne = {
+        header: 'api-version',
+        policyUrl: POLICY_URL,
+        versions: [{ version: '2024-01-01' }, { version: '2024-06-01' }],
+        changes: [rename, nest], // made in this order
+      };
+      expect(() => validatePolicy(twoInOne)).not.toThrow();
+      expect(
+        upgradeRequest(twoInOne, 'invoice', { amount: 5 }, '2024-01-01'),
+      ).toEqual({ total: { value: 5 } });
+      expect(
+        renderResponse(
+          twoInOne,
+          'invoice',
+          { total: { value: 5 } },
+          '2024-01-01',
+        ),
+      ).toEqual({ amount: 5 });
     });
 
     it('round-trips the amount change: upgrade then downgrade returns the old shape', () => {

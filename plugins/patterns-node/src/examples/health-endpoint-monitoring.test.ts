@@ -1,6 +1,6 @@
 import { loadExample } from './__testUtils__/loadExample';
 
-const { HealthMonitor, createHealthHandler } = loadExample(
+const { HealthMonitor, createHealthHandler, startOrdersService } = loadExample(
   'health-endpoint-monitoring',
 );
 
@@ -18,6 +18,10 @@ function fakeTime() {
           timer.cancelled = true;
         },
       };
+    },
+    /** A wall-clock step backwards, as an NTP correction can make. */
+    rewind(ms: number) {
+      now -= ms;
     },
     advance(ms: number) {
       now += ms;
@@ -61,7 +65,12 @@ function controlledCheck(name: string, critical: boolean, timeoutMs = 500) {
   return { check, state };
 }
 
-function setup(options: { cacheTtlMs?: number } = {}) {
+function setup(
+  options: {
+    cacheTtlMs?: number;
+    onCheck?: (name: string, result: unknown) => void;
+  } = {},
+) {
   const time = fakeTime();
   const db = controlledCheck('postgres:responseTime', true, 800);
   const reco = controlledCheck('recommendations:responseTime', false, 500);
@@ -72,7 +81,9 @@ function setup(options: { cacheTtlMs?: number } = {}) {
     maxHeartbeatAgeMs: 60_000,
     now: time.now,
     setTimer: time.setTimer,
-    onCheck: (name: string, result: unknown) => observed.push({ name, result }),
+    onCheck:
+      options.onCheck ??
+      ((name: string, result: unknown) => observed.push({ name, result })),
   });
   return { time, db, reco, monitor, observed };
 }
@@ -249,11 +260,80 @@ describe('health endpoint monitoring example', () => {
     ]);
   });
 
+  it('keeps answering when the onCheck hook throws', async () => {
+    const { monitor, time } = setup({
+      onCheck: () => {
+        throw new Error('metrics exporter down');
+      },
+    });
+    monitor.markStarted();
+    const answer = (probe: Promise<any>) =>
+      Promise.race([
+        probe.then(r => r.status),
+        new Promise(resolve => setTimeout(() => resolve('hung'), 100)),
+      ]);
+    expect(await answer(monitor.readiness())).toBe('pass');
+    time.advance(5_000); // cache expired: a second run must not hang either
+    expect(await answer(monitor.readiness())).toBe('pass');
+  });
+
+  it('expires cached results when the clock steps backwards', async () => {
+    const { monitor, db, time } = setup({ cacheTtlMs: 5_000 });
+    monitor.markStarted();
+    expect((await monitor.readiness()).status).toBe('pass');
+    expect(db.state.calls).toBe(1);
+    time.rewind(60_000); // an NTP correction of one minute
+    db.state.mode = 'fail';
+    expect((await monitor.readiness()).status).toBe('fail');
+    expect(db.state.calls).toBe(2);
+  });
+
   it('cancels the deadline timer when a check finishes in time', async () => {
     const { monitor, time } = setup();
     monitor.markStarted();
     await monitor.readiness();
     expect(time.pending()).toBe(0);
+  });
+
+  describe('startOrdersService', () => {
+    it('feeds the liveness heartbeat from the work loop', async () => {
+      let now = 0;
+      const before = process.listeners('SIGTERM');
+      let loopHeartbeat: (() => void) | undefined;
+      const ping = { ping: () => Promise.resolve() };
+      const { server, monitor } = startOrdersService({
+        db: ping,
+        recommendations: ping,
+        app: (_req: unknown, res: any) => res.writeHead(404).end(),
+        warmUp: () => Promise.resolve(),
+        startWorkLoop: (heartbeat: () => void) => {
+          loopHeartbeat = heartbeat;
+        },
+        port: 0,
+        drainMs: 0,
+        now: () => now,
+      });
+      try {
+        await new Promise(resolve => server.once('listening', resolve));
+        await flush();
+        expect(monitor.startup()).toEqual({ status: 'pass' });
+        expect(loopHeartbeat).toBeInstanceOf(Function);
+        now = 61_000; // the loop keeps iterating...
+        loopHeartbeat!();
+        expect(monitor.liveness()).toEqual({ status: 'pass' }); // ...so no restart
+        now = 122_000; // and when it stops, liveness notices
+        expect(monitor.liveness()).toEqual({
+          status: 'fail',
+          output: 'stalled',
+        });
+      } finally {
+        await new Promise(resolve => server.close(resolve));
+        process
+          .listeners('SIGTERM')
+          .filter(listener => !before.includes(listener))
+          .forEach(listener => process.removeListener('SIGTERM', listener));
+      }
+    });
   });
 
   describe('HTTP handler', () => {
