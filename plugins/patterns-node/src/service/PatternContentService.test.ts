@@ -8,6 +8,16 @@ import { DefaultPatternContentService } from './PatternContentService';
 
 afterEach(() => jest.restoreAllMocks());
 
+/** Asks again until the answer passes `ok` (a background reload has landed), for at most 10 s. */
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > end) return value;
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+}
+
 function refuse(directory: string) {
   const readFile = fsp.readFile;
   return jest.spyOn(fsp, 'readFile').mockImplementation((async (file: any, ...rest: any[]) => {
@@ -49,9 +59,11 @@ describe('DefaultPatternContentService', () => {
 
     now = 1500;
     await service.getContent(); // starts the retry; answers from what it has meanwhile
-    await new Promise(resolve => setTimeout(resolve, 50));
-    await expect(service.getContent()).resolves.toMatchObject({ unreadable: [] });
-    expect((await service.getContent()).patterns.map(p => p.id).sort()).toEqual([
+    const retried = await eventually(
+      () => service.getContent(),
+      content => content.unreadable.length === 0,
+    );
+    expect(retried.patterns.map(p => p.id).sort()).toEqual([
       'bulkhead',
       'timeout',
     ]);
@@ -59,8 +71,9 @@ describe('DefaultPatternContentService', () => {
 
   it('keeps serving the last complete content when a reload cannot read a directory', async () => {
     let now = 0;
+    const logger = mockServices.logger.mock();
     const service = new DefaultPatternContentService([builtIn, company], {
-      logger: mockServices.logger.mock(),
+      logger,
       reloadIntervalMs: 1000,
       now: () => now,
     });
@@ -70,7 +83,10 @@ describe('DefaultPatternContentService', () => {
     refuse(company);
     now = 2000;
     await service.getContent();
-    await new Promise(resolve => setTimeout(resolve, 50));
+    const warned = () =>
+      (logger.warn as jest.Mock).mock.calls.some(([m]) => /serving the last complete content/.test(m));
+    await eventually(async () => warned(), Boolean);
+    expect(warned()).toBe(true);
     expect(await service.getContent()).toBe(complete);
   });
 
@@ -88,7 +104,10 @@ describe('DefaultPatternContentService', () => {
     readdir.mockRestore();
     now = 1000;
     await service.getContent();
-    await new Promise(resolve => setTimeout(resolve, 50));
-    expect((await service.getContent()).patterns.map(p => p.id)).toEqual(['timeout']);
+    const reloaded = await eventually(
+      () => service.getContent(),
+      content => content.patterns.length > 0,
+    );
+    expect(reloaded.patterns.map(p => p.id)).toEqual(['timeout']);
   });
 });
