@@ -42,9 +42,10 @@ describe('a decision session across concerns', () => {
       },
     ]);
     expect(result.alternatives.map(a => a.id)).toEqual(['two-phase-commit']);
-    expect(remainingConcerns(sessionTree, states).map(c => c.id)).toEqual([
-      'resilience',
-    ]);
+    // The start walk passed the resilience concern's first question: it counts as taken up.
+    expect(remainingConcerns(sessionTree, states)).toEqual([]);
+    const resilienceOnly = walkDecisionSession(sessionTree, parseDecisionPath('resilience:0'));
+    expect(remainingConcerns(sessionTree, resilienceOnly).map(c => c.id)).toEqual(['data']);
   });
 
   it('lists a pattern once when two outcomes bring it, with both reasons, primary wins', () => {

@@ -4,6 +4,7 @@ import {
   MAX_DECISION_STEPS,
   originNode,
   START_ORIGIN,
+  visitedNodes,
   walkDecisionLeniently,
 } from './walkDecisionTree';
 
@@ -149,11 +150,16 @@ export function mergeDecisionResult(
   };
 }
 
-/** The concerns not walked yet in a session, in the tree's order. */
+/**
+ * The concerns not taken up yet in a session, in the tree's order: neither
+ * walked as a concern nor passed through (a walk that went through a
+ * concern's first question has answered it).
+ */
 export function remainingConcerns(
   tree: DecisionTree,
   states: readonly DecisionState[],
 ) {
   const walked = new Set(states.map(s => s.origin));
-  return tree.concerns.filter(c => !walked.has(c.id));
+  const passed = new Set(states.flatMap(visitedNodes));
+  return tree.concerns.filter(c => !walked.has(c.id) && !passed.has(c.start));
 }

@@ -25,8 +25,8 @@ export function decisionRecordFileName(title: string): string {
   return `${title
     .toLocaleLowerCase('en-US')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)}.md`;
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '')}.md`;
 }
 
 function inline(text: string): string {

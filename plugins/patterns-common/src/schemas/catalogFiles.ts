@@ -9,11 +9,11 @@ export const patternCategorySchema = z.object({
   description: z.string().default(''),
   /** Pattern ids in display order. */
   patterns: z.array(patternIdSchema).default([]),
-});
+}).strict();
 
 export const categoriesFileSchema = z.object({
   categories: z.array(patternCategorySchema),
-});
+}).strict();
 
 /** One row of the Quick Reference (`scenarios.yaml`). */
 export const patternScenarioSchema = z.object({
@@ -21,11 +21,11 @@ export const patternScenarioSchema = z.object({
   patterns: z.array(patternIdSchema).min(1),
   /** When the row holds, or how its patterns fit together. */
   note: z.string().trim().min(1).optional(),
-});
+}).strict();
 
 export const scenariosFileSchema = z.object({
   scenarios: z.array(patternScenarioSchema),
-});
+}).strict();
 
 export type PatternCategory = z.infer<typeof patternCategorySchema>;
 export type PatternScenario = z.infer<typeof patternScenarioSchema>;

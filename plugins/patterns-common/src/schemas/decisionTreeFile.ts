@@ -5,18 +5,18 @@ export const decisionAnswerSchema = z.object({
   label: z.string().trim().min(1),
   /** A question, outcome or exit id. */
   next: patternIdSchema,
-});
+}).strict();
 
 export const decisionQuestionSchema = z.object({
   text: z.string().trim().min(1),
   answers: z.array(decisionAnswerSchema),
-});
+}).strict();
 
 /** A pattern in an outcome set, and why it is there. */
 export const patternReasonSchema = z.object({
   id: patternIdSchema,
   why: z.string().trim().min(1),
-});
+}).strict();
 
 /**
  * Something cheaper to check first, or to do instead: a pattern of the
@@ -29,9 +29,12 @@ export const decisionAlternativeSchema = z
     link: z.string().trim().min(1).optional(),
     why: z.string().trim().min(1),
   })
-  .refine(a => a.id !== undefined || (a.title !== undefined && a.link !== undefined), {
-    message: 'an alternative names a pattern id, or a title and a link',
-  });
+  .refine(
+    a => a.id !== undefined || (a.title !== undefined && a.link !== undefined),
+    {
+      message: 'an alternative names a pattern id, or a title and a link',
+    },
+  );
 
 const outcomeFields = z.object({
   /** The recommended pattern. */
@@ -42,14 +45,19 @@ const outcomeFields = z.object({
   with: z.array(patternReasonSchema).default([]),
   /** Cheaper answers to check first (agreeing with the document's When NOT to Use). */
   alternatives: z.array(decisionAlternativeSchema).default([]),
-});
+}).strict();
 
 /**
  * An outcome: a set of patterns. Older content that lists `patterns: [a, b]`
  * is read as primary `a` with `b` as a companion, for the same reason.
  */
 export const decisionOutcomeSchema = z.preprocess(value => {
-  if (value && typeof value === 'object' && 'patterns' in value && !('primary' in value)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    'patterns' in value &&
+    !('primary' in value)
+  ) {
     const { patterns, ...rest } = value as { patterns: unknown; why?: unknown };
     if (Array.isArray(patterns) && patterns.length > 0) {
       return {
@@ -69,19 +77,19 @@ export const decisionExitSchema = z.object({
   why: z.string().trim().min(1),
   /** What to do instead; at least one. */
   instead: z.array(decisionAlternativeSchema).min(1),
-});
+}).strict();
 
 /** A concern the wizard can take up after an outcome, and the question it starts at. */
 export const decisionConcernSchema = z.object({
   id: patternIdSchema,
   title: z.string().trim().min(1),
   start: patternIdSchema,
-});
+}).strict();
 
 const decisionStartSchema = z.object({
   text: z.string().trim().min(1),
   next: patternIdSchema,
-});
+}).strict();
 
 /** `decision-tree.yaml`; a later directory may give only the parts it changes. */
 export const decisionTreeFileSchema = z.object({
@@ -92,10 +100,12 @@ export const decisionTreeFileSchema = z.object({
    * Answers to add to questions of earlier directories, without repeating
    * (and so without freezing) their other answers. Only in content files.
    */
-  appendAnswers: z.record(patternIdSchema, z.array(decisionAnswerSchema)).default({}),
+  appendAnswers: z
+    .record(patternIdSchema, z.array(decisionAnswerSchema))
+    .default({}),
   outcomes: z.record(patternIdSchema, decisionOutcomeSchema).default({}),
   exits: z.record(patternIdSchema, decisionExitSchema).default({}),
-});
+}).strict();
 
 /** The merged tree the wizard walks: every part present. */
 export const decisionTreeSchema = decisionTreeFileSchema

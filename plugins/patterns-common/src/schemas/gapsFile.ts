@@ -22,12 +22,12 @@ export const gapRuleSchema = z.object({
   message: z.string().trim().min(1),
   /** Pattern ids to consider adding. */
   suggest: z.array(patternIdSchema).default([]),
-});
+}).strict();
 
 /** `gaps.yaml`: a later directory switches a rule off by overriding it with `disabled: true`. */
 export const gapsFileSchema = z.object({
   gaps: z.array(gapRuleSchema.extend({ disabled: z.boolean().default(false) })),
-});
+}).strict();
 
 export type GapSeverity = (typeof GAP_SEVERITIES)[number];
 export type GapRule = z.infer<typeof gapRuleSchema>;

@@ -6,7 +6,7 @@ export const patternLayerSchema = z.object({
   id: patternIdSchema,
   title: z.string().trim().min(1),
   patterns: z.array(patternIdSchema),
-});
+}).strict();
 
 /** `layers.yaml`: the layers top to bottom and the dotted links between patterns. */
 export const layersFileSchema = z.object({
@@ -14,7 +14,7 @@ export const layersFileSchema = z.object({
   links: z
     .array(z.object({ from: patternIdSchema, to: patternIdSchema }))
     .default([]),
-});
+}).strict();
 
 export type PatternLayer = z.infer<typeof patternLayerSchema>;
 export type PatternLayers = z.infer<typeof layersFileSchema>;
