@@ -10,6 +10,7 @@ import {
 import packageDefault from './index';
 import { catalogModulePatterns } from './module';
 import { PatternAnnotationProcessor } from './processor/PatternAnnotationProcessor';
+import { PatternEvidenceProcessor } from './evidence/PatternEvidenceProcessor';
 import {
   processEntity,
   withPatterns,
@@ -44,9 +45,13 @@ async function startModule(content: {
       mockServices.rootConfig.factory({ data: { patterns: { content } } }),
     ],
   });
-  expect(addProcessor).toHaveBeenCalledTimes(1);
+  // The annotation processor and the evidence processor.
+  expect(addProcessor).toHaveBeenCalledTimes(2);
   const [processor] = addProcessor.mock.calls[0];
   expect(processor).toBeInstanceOf(PatternAnnotationProcessor);
+  expect(addProcessor.mock.calls[1][0]).toBeInstanceOf(
+    PatternEvidenceProcessor,
+  );
   return processor;
 }
 

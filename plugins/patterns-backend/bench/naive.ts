@@ -1,6 +1,8 @@
 /*
  * The naive baseline the benchmark compares against: answer usage and adoption
- * by fetching every annotated entity, whole, and filtering in process. It is
+ * by fetching every entity with the patterns annotation or the evidence
+ * annotation, whole, and filtering in process (declared ids through the
+ * annotation resolver, detected ones from the evidence annotation). It is
  * mounted as its own plugin (`patterns-naive`) so both implementations are
  * timed over the same path: HTTP in, catalog client over HTTP, HTTP out.
  */
@@ -25,8 +27,11 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import {
+  PATTERN_EVIDENCE_ANNOTATION,
   PATTERNS_ANNOTATION,
+  PatternUseSource,
   createPatternIdIndex,
+  detectedPatternsFromEntity,
   PatternIdIndex,
   resolveEntityPatterns,
   PatternAdoption,
@@ -43,17 +48,37 @@ async function fetchAnnotated(
 ): Promise<Entity[]> {
   const { items } = await catalog.getEntities(
     {
-      filter: {
-        [`metadata.annotations.${PATTERNS_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
-      },
+      filter: [
+        {
+          [`metadata.annotations.${PATTERNS_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        {
+          [`metadata.annotations.${PATTERN_EVIDENCE_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      ],
     },
     { credentials },
   );
   return items;
 }
 
-function idsOf(entity: Entity, index: PatternIdIndex): string[] {
-  return resolveEntityPatterns(entity, index).ids;
+/** Every pattern the entity declares or has evidence of, with the source. */
+function sourcesOf(
+  entity: Entity,
+  index: PatternIdIndex,
+): Map<string, PatternUseSource> {
+  const declared = resolveEntityPatterns(entity, index).ids;
+  const detected = detectedPatternsFromEntity(entity)
+    .map(d => d.id)
+    .filter(id => index.ids.has(id));
+  const sources = new Map<string, PatternUseSource>();
+  for (const id of declared) {
+    sources.set(id, detected.includes(id) ? 'both' : 'declared');
+  }
+  for (const id of detected) if (!sources.has(id)) sources.set(id, 'detected');
+  return sources;
 }
 
 function ownersOf(entity: Entity): string[] {
@@ -63,7 +88,10 @@ function ownersOf(entity: Entity): string[] {
   return owners.length ? [...new Set(owners)] : [UNOWNED];
 }
 
-function toUsageEntity(entity: Entity): PatternUsageEntity {
+function toUsageEntity(
+  entity: Entity,
+  source: PatternUseSource,
+): PatternUsageEntity {
   const namespace = entity.metadata.namespace ?? 'default';
   const type = (entity.spec as { type?: unknown } | undefined)?.type;
   return {
@@ -71,6 +99,7 @@ function toUsageEntity(entity: Entity): PatternUsageEntity {
     kind: entity.kind,
     namespace,
     name: entity.metadata.name,
+    source,
     ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
     ...(typeof type === 'string' ? { type } : {}),
   };
@@ -82,15 +111,16 @@ export async function naiveUsage(
   patternId: string,
   index: PatternIdIndex,
 ): Promise<PatternUsage> {
-  const users = (await fetchAnnotated(catalog, credentials)).filter(e =>
-    idsOf(e, index).includes(patternId),
-  );
+  const users = (await fetchAnnotated(catalog, credentials)).flatMap(e => {
+    const source = sourcesOf(e, index).get(patternId);
+    return source ? [{ entity: e, source }] : [];
+  });
   const byOwner = new Map<string, PatternUsageEntity[]>();
-  for (const entity of users) {
+  for (const { entity, source } of users) {
     for (const owner of ownersOf(entity)) {
       byOwner.set(owner, [
         ...(byOwner.get(owner) ?? []),
-        toUsageEntity(entity),
+        toUsageEntity(entity, source),
       ]);
     }
   }
@@ -108,20 +138,24 @@ export async function naiveAdoption(
 ): Promise<PatternAdoption> {
   const patternIds = [...index.ids];
   const known = index.ids;
-  const cells = new Map<string, number>();
+  const cells = new Map<string, Record<PatternUseSource, number>>();
   const totals = Object.fromEntries(patternIds.map(id => [id, 0]));
   for (const entity of await fetchAnnotated(catalog, credentials)) {
-    for (const id of idsOf(entity, index).filter(i => known.has(i))) {
+    for (const [id, source] of sourcesOf(entity, index)) {
+      if (!known.has(id)) continue;
       totals[id]++;
       for (const owner of ownersOf(entity)) {
         const key = `${id}\n${owner}`;
-        cells.set(key, (cells.get(key) ?? 0) + 1);
+        const cell = cells.get(key) ?? { both: 0, declared: 0, detected: 0 };
+        cell[source]++;
+        cells.set(key, cell);
       }
     }
   }
-  const counts = [...cells].map(([key, count]) => {
+  const counts = [...cells].map(([key, bySource]) => {
     const [patternId, owner] = key.split('\n');
-    return { patternId, owner, count };
+    const count = bySource.both + bySource.declared + bySource.detected;
+    return { patternId, owner, count, bySource };
   });
   return {
     patterns: patternIds,

@@ -93,7 +93,12 @@ function normalize(value: any): any {
       ...value,
       owners: [...value.owners].sort(),
       counts: [...value.counts]
-        .map((c: any) => `${c.patternId} ${c.owner} ${c.count}`)
+        .map(
+          (c: any) =>
+            `${c.patternId} ${c.owner} ${c.count} ${JSON.stringify(
+              c.bySource,
+            )}`,
+        )
         .sort(),
     };
   }

@@ -7,6 +7,18 @@ export const RELATION_USES_PATTERN = 'usesPattern';
 /** Relation types are indexed lower-cased by the catalog. */
 export const RELATION_USES_PATTERN_FILTER_KEY = 'relations.usespattern';
 
+/** The relation the catalog module emits from an entity to each pattern its files or catalog fields show evidence of. */
+export const RELATION_HAS_PATTERN_EVIDENCE = 'hasPatternEvidence';
+
+export const RELATION_HAS_PATTERN_EVIDENCE_FILTER_KEY =
+  'relations.haspatternevidence';
+
+/**
+ * The annotation the catalog module writes with the evidence it found
+ * (JSON, bounded): people do not write it, and a value they write is replaced.
+ */
+export const PATTERN_EVIDENCE_ANNOTATION = 'system-design/pattern-evidence';
+
 export const PATTERN_ENTITY_KIND = 'pattern';
 export const PATTERN_ENTITY_NAMESPACE = 'default';
 

@@ -1,7 +1,17 @@
 /*
  * The answers of the usage routes, read from the catalog's usesPattern
- * relations.
+ * (declared) and hasPatternEvidence (detected) relations.
  */
+
+/** How an entity uses a pattern: declared in its annotation, detected in its files or catalog fields, or both. */
+export type PatternUseSource = 'declared' | 'detected' | 'both';
+
+/** The sources in the order views list and filter them. */
+export const PATTERN_USE_SOURCES: readonly PatternUseSource[] = [
+  'both',
+  'declared',
+  'detected',
+];
 
 /** One catalog entity that uses a pattern (GET /v1/patterns/:id/usage). */
 export interface PatternUsageEntity {
@@ -13,6 +23,8 @@ export interface PatternUsageEntity {
   title?: string;
   /** `spec.type`, when the entity has one. */
   type?: string;
+  /** Declared, detected or both. */
+  source: PatternUseSource;
 }
 
 /** The entities of one owner that use a pattern. */
@@ -35,7 +47,10 @@ export interface PatternUsage {
 export interface PatternAdoptionCount {
   patternId: string;
   owner: string;
+  /** Distinct entities, whatever the source. */
   count: number;
+  /** Of those, how many declare it and have evidence, only declare it, only have evidence. */
+  bySource: Record<PatternUseSource, number>;
 }
 
 /** GET /v1/adoption: counts per pattern × owner. */

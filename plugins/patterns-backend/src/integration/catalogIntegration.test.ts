@@ -28,6 +28,7 @@ import {
   PATTERNS_ANNOTATION,
   PatternAdoption,
   PatternUsage,
+  RELATION_HAS_PATTERN_EVIDENCE,
   RELATION_USES_PATTERN,
 } from '@system-design/backstage-plugin-patterns-common';
 import patternsBackend from '../index';
@@ -121,9 +122,27 @@ const entities: Entity[] = [
     'circuit-breaker, saga',
   ),
   owned('API', 'vault-api', 'Vault API', 'secret-team', 'circuit-breaker'),
+  // Its type is evidence of pub-sub and event-driven architecture (the
+  // catalog module's built-in rules): declared and detected, declared
+  // without evidence, detected but not declared.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'API',
+    metadata: {
+      name: 'order-events',
+      title: 'Order Events',
+      annotations: { [PATTERNS_ANNOTATION]: 'pub-sub, timeout' },
+    },
+    spec: {
+      type: 'asyncapi',
+      lifecycle: 'production',
+      owner: 'orders-team',
+      definition: 'asyncapi: 3.0.0',
+    },
+  },
 ];
 /** Entities with a valid pattern id: all but docs-site and three groups. */
-const USERS = 8;
+const USERS = 9;
 
 const SECRET_TEAM = 'group:default/secret-team';
 /** May read every entity but the secret team's. */
@@ -179,6 +198,21 @@ function usesPatternTargets(entity: Entity): string[] {
     .filter(r => r.type === RELATION_USES_PATTERN)
     .map(r => r.targetRef)
     .sort();
+}
+
+/** The patterns an entity declares or has evidence of, once each. */
+function patternTargets(entity: Entity): string[] {
+  return [
+    ...new Set(
+      (entity.relations ?? [])
+        .filter(
+          r =>
+            r.type === RELATION_USES_PATTERN ||
+            r.type === RELATION_HAS_PATTERN_EVIDENCE,
+        )
+        .map(r => r.targetRef),
+    ),
+  ].sort();
 }
 
 describe.each(databases)(
@@ -261,6 +295,7 @@ describe.each(databases)(
                 namespace: 'default',
                 name: 'commerce',
                 title: 'Commerce',
+                source: 'declared',
               },
             ],
           },
@@ -274,6 +309,7 @@ describe.each(databases)(
                 name: 'payment-service',
                 title: 'Card Payments',
                 type: 'service',
+                source: 'declared',
               },
               {
                 ref: 'api:default/payments-api',
@@ -282,6 +318,7 @@ describe.each(databases)(
                 name: 'payments-api',
                 title: 'Payments API',
                 type: 'openapi',
+                source: 'declared',
               },
             ],
           },
@@ -295,6 +332,7 @@ describe.each(databases)(
                 name: 'vault-service',
                 title: 'Vault',
                 type: 'service',
+                source: 'declared',
               },
               {
                 ref: 'api:default/vault-api',
@@ -303,6 +341,7 @@ describe.each(databases)(
                 name: 'vault-api',
                 title: 'Vault API',
                 type: 'openapi',
+                source: 'declared',
               },
             ],
           },
@@ -315,6 +354,7 @@ describe.each(databases)(
                 namespace: 'default',
                 name: 'platform-team',
                 type: 'team',
+                source: 'declared',
               },
             ],
           },
@@ -338,22 +378,51 @@ describe.each(databases)(
         adoption.counts.map(c => [`${c.patternId} × ${c.owner}`, c.count]),
       );
       expect(cells).toEqual({
+        'rest × group:default/payments-team': 1,
+        'rest × group:default/secret-team': 1,
         'circuit-breaker × group:default/orders-team': 1,
         'circuit-breaker × group:default/payments-team': 2,
         'circuit-breaker × group:default/secret-team': 2,
         'circuit-breaker × unowned': 1,
         'retry-with-backoff × group:default/payments-team': 1,
+        'timeout × group:default/orders-team': 2,
         'saga × group:default/orders-team': 1,
         'saga × group:default/secret-team': 1,
         'outbox × group:default/orders-team': 1,
-        'timeout × group:default/orders-team': 1,
+        'pub-sub × group:default/orders-team': 1,
+        'event-driven-architecture × group:default/orders-team': 1,
       });
+      // The OpenAPI APIs' type is (weak) evidence of REST, which nobody declares.
+      const bySource = Object.fromEntries(
+        adoption.counts.map(c => [`${c.patternId} × ${c.owner}`, c.bySource]),
+      );
+      expect(bySource['rest × group:default/payments-team']).toEqual({
+        both: 0,
+        declared: 0,
+        detected: 1,
+      });
+      expect(bySource['pub-sub × group:default/orders-team']).toEqual({
+        both: 1,
+        declared: 0,
+        detected: 0,
+      });
+      expect(bySource['timeout × group:default/orders-team']).toEqual({
+        both: 0,
+        declared: 2,
+        detected: 0,
+      });
+      expect(bySource['circuit-breaker × group:default/payments-team']).toEqual(
+        { both: 0, declared: 2, detected: 0 },
+      );
       const used = {
+        rest: 2,
         'circuit-breaker': 6,
         'retry-with-backoff': 1,
         saga: 2,
         outbox: 1,
-        timeout: 1,
+        timeout: 2,
+        'pub-sub': 1,
+        'event-driven-architecture': 1,
       };
       expect(adoption.totals).toEqual({
         ...Object.fromEntries(allIds.map(id => [id, 0])),
@@ -365,11 +434,19 @@ describe.each(databases)(
     async function catalogView(
       headers: Record<string, string>,
     ): Promise<Entity[]> {
-      const { items } = await catalog!.get(
+      const declared = await catalog!.get(
         '/api/catalog/entities/by-query?filter=relations.usespattern&limit=1000',
         headers,
       );
-      return items;
+      const detected = await catalog!.get(
+        '/api/catalog/entities/by-query?filter=relations.haspatternevidence&limit=1000',
+        headers,
+      );
+      const byRef = new Map<string, Entity>();
+      for (const entity of [...declared.items, ...detected.items]) {
+        byRef.set(stringifyEntityRef(entity), entity);
+      }
+      return [...byRef.values()];
     }
 
     /** Usage and adoption as the catalog's own answer implies them. */
@@ -380,7 +457,7 @@ describe.each(databases)(
         const owners = (entity.relations ?? [])
           .filter(r => r.type === 'ownedBy')
           .map(r => r.targetRef);
-        for (const target of usesPatternTargets(entity)) {
+        for (const target of patternTargets(entity)) {
           const id = target.replace('pattern:default/', '');
           usage.set(id, [...(usage.get(id) ?? []), stringifyEntityRef(entity)]);
           for (const owner of owners.length ? owners : ['unowned']) {
@@ -419,7 +496,13 @@ describe.each(databases)(
       }
 
       const seen = new Set<string>();
-      for (const id of ['circuit-breaker', 'saga', 'timeout', 'outbox']) {
+      for (const id of [
+        'circuit-breaker',
+        'saga',
+        'timeout',
+        'outbox',
+        'rest',
+      ]) {
         const usage: PatternUsage = await catalog!.get(
           `/api/patterns/v1/patterns/${id}/usage`,
           headers,
@@ -489,6 +572,62 @@ describe.each(databases)(
       expect(serviceView).toEqual(ownView);
       expect(ownView).toHaveLength(USERS);
       expect(refs).toEqual(expect.arrayContaining(secretRefs));
+    });
+
+    it("reports one entity's three states through the real catalog module", async () => {
+      const entity = await getEntity('api:default/order-events');
+      expect(
+        (entity.relations ?? [])
+          .filter(r => r.type === RELATION_HAS_PATTERN_EVIDENCE)
+          .map(r => r.targetRef)
+          .sort(),
+      ).toEqual([
+        'pattern:default/event-driven-architecture',
+        'pattern:default/pub-sub',
+      ]);
+
+      const report = await get(
+        '/api/patterns/v1/entities/api/default/order-events/patterns',
+      );
+      expect(report).toMatchObject({
+        entityRef: 'api:default/order-events',
+        declared: ['pub-sub', 'timeout'],
+        states: [
+          { id: 'pub-sub', state: 'declared-and-detected' },
+          { id: 'timeout', state: 'declared-no-evidence' },
+          { id: 'event-driven-architecture', state: 'detected-not-declared' },
+        ],
+        annotationLineForDetected:
+          'system-design/patterns: pub-sub, timeout, event-driven-architecture',
+        evidenceWarnings: [],
+      });
+      expect(report.detected.map((d: { id: string }) => d.id)).toEqual([
+        'event-driven-architecture',
+        'pub-sub',
+      ]);
+      expect(report.detected[1].evidence).toEqual([
+        {
+          rule: 'api-type-asyncapi',
+          source: 'spec.type',
+          detail: 'asyncapi',
+          strength: 'weak',
+        },
+      ]);
+
+      const usage: PatternUsage = await get(
+        '/api/patterns/v1/patterns/event-driven-architecture/usage',
+      );
+      expect(usage.owners).toEqual([
+        {
+          owner: 'group:default/orders-team',
+          entities: [
+            expect.objectContaining({
+              ref: 'api:default/order-events',
+              source: 'detected',
+            }),
+          ],
+        },
+      ]);
     });
 
     it('refuses usage without a token', async () => {

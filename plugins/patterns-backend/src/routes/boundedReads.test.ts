@@ -143,7 +143,10 @@ describe('adoption pages through the catalog', () => {
     const [query] = streamEntities.mock.calls[0];
     expect(query).toEqual(
       expect.objectContaining({
-        filter: { 'relations.usespattern': CATALOG_FILTER_EXISTS },
+        filter: [
+          { 'relations.usespattern': CATALOG_FILTER_EXISTS },
+          { 'relations.haspatternevidence': CATALOG_FILTER_EXISTS },
+        ],
         fields: ['relations'],
         pageSize: expect.any(Number),
       }),

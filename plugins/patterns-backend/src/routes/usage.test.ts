@@ -45,7 +45,10 @@ function entity(
   ref: string,
   options: {
     owner?: string;
+    /** Declared: usesPattern relations. */
     patterns?: string[];
+    /** Detected: hasPatternEvidence relations. */
+    detected?: string[];
     title?: string;
     type?: string;
   },
@@ -73,6 +76,10 @@ function entity(
         type: 'usesPattern',
         targetRef: `pattern:default/${id}`,
       })),
+      ...(options.detected ?? []).map(id => ({
+        type: 'hasPatternEvidence',
+        targetRef: `pattern:default/${id}`,
+      })),
     ],
   };
 }
@@ -87,6 +94,13 @@ const billing = entity('component:default/billing', {
   type: 'service',
   owner: 'group:default/payments',
   patterns: ['saga'],
+  detected: ['saga', 'circuit-breaker'],
+});
+// Declares nothing; its files show a saga.
+const worker = entity('component:default/worker', {
+  type: 'service',
+  owner: 'group:default/payments',
+  detected: ['saga'],
 });
 const ordersApi = entity('api:default/orders-api', {
   type: 'openapi',
@@ -131,10 +145,18 @@ const user = { Authorization: mockCredentials.user.header() };
 describe('usage and adoption against an in-memory catalog', () => {
   const catalog = () =>
     catalogServiceMock.factory({
-      entities: [checkout, billing, ordersApi, legacy, unrelated, lookalike],
+      entities: [
+        checkout,
+        billing,
+        worker,
+        ordersApi,
+        legacy,
+        unrelated,
+        lookalike,
+      ],
     });
 
-  it('lists the entities using a pattern, grouped by owner, sorted', async () => {
+  it('lists the entities using a pattern, grouped by owner, sorted, each with its source', async () => {
     const server = await startBackend(catalog());
     const res = await request(server)
       .get('/api/patterns/v1/patterns/saga/usage')
@@ -142,7 +164,7 @@ describe('usage and adoption against an in-memory catalog', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       patternId: 'saga',
-      total: 3,
+      total: 4,
       owners: [
         {
           owner: 'group:default/orders',
@@ -153,6 +175,7 @@ describe('usage and adoption against an in-memory catalog', () => {
               namespace: 'default',
               name: 'orders-api',
               type: 'openapi',
+              source: 'declared',
             },
           ],
         },
@@ -165,6 +188,7 @@ describe('usage and adoption against an in-memory catalog', () => {
               namespace: 'default',
               name: 'billing',
               type: 'service',
+              source: 'both',
             },
             {
               ref: 'component:default/checkout',
@@ -173,7 +197,38 @@ describe('usage and adoption against an in-memory catalog', () => {
               name: 'checkout',
               title: 'Checkout',
               type: 'service',
+              source: 'declared',
             },
+            {
+              ref: 'component:default/worker',
+              kind: 'component',
+              namespace: 'default',
+              name: 'worker',
+              type: 'service',
+              source: 'detected',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('lists a pattern that is only detected', async () => {
+    const server = await startBackend(catalog());
+    const res = await request(server)
+      .get('/api/patterns/v1/patterns/circuit-breaker/usage')
+      .set(user);
+    expect(res.body).toEqual({
+      patternId: 'circuit-breaker',
+      total: 1,
+      owners: [
+        {
+          owner: 'group:default/payments',
+          entities: [
+            expect.objectContaining({
+              ref: 'component:default/billing',
+              source: 'detected',
+            }),
           ],
         },
       ],
@@ -202,7 +257,11 @@ describe('usage and adoption against an in-memory catalog', () => {
   });
 
   it('answers an empty usage for a known pattern nobody uses', async () => {
-    const server = await startBackend(catalog());
+    const server = await startBackend(
+      catalogServiceMock.factory({
+        entities: [checkout, unrelated, lookalike],
+      }),
+    );
     const res = await request(server)
       .get('/api/patterns/v1/patterns/circuit-breaker/usage')
       .set(user);
@@ -223,22 +282,53 @@ describe('usage and adoption against an in-memory catalog', () => {
     expect(res.body.error.name).toBe('NotFoundError');
   });
 
-  it('counts adoption per pattern and owner, including unused patterns', async () => {
+  it('counts adoption per pattern and owner, split by source, including unused patterns', async () => {
     const server = await startBackend(catalog());
     const res = await request(server)
       .get('/api/patterns/v1/adoption')
       .set(user);
     expect(res.status).toBe(200);
+    const by = (both: number, declared: number, detected: number) => ({
+      both,
+      declared,
+      detected,
+    });
     expect(res.body).toEqual({
       patterns: ['timeout', 'circuit-breaker', 'saga'],
       owners: ['group:default/orders', 'group:default/payments', 'unowned'],
       counts: [
-        { patternId: 'timeout', owner: 'group:default/payments', count: 1 },
-        { patternId: 'timeout', owner: 'unowned', count: 1 },
-        { patternId: 'saga', owner: 'group:default/orders', count: 1 },
-        { patternId: 'saga', owner: 'group:default/payments', count: 2 },
+        {
+          patternId: 'timeout',
+          owner: 'group:default/payments',
+          count: 1,
+          bySource: by(0, 1, 0),
+        },
+        {
+          patternId: 'timeout',
+          owner: 'unowned',
+          count: 1,
+          bySource: by(0, 1, 0),
+        },
+        {
+          patternId: 'circuit-breaker',
+          owner: 'group:default/payments',
+          count: 1,
+          bySource: by(0, 0, 1),
+        },
+        {
+          patternId: 'saga',
+          owner: 'group:default/orders',
+          count: 1,
+          bySource: by(0, 1, 0),
+        },
+        {
+          patternId: 'saga',
+          owner: 'group:default/payments',
+          count: 3,
+          bySource: by(1, 1, 1),
+        },
       ],
-      totals: { timeout: 2, 'circuit-breaker': 0, saga: 3 },
+      totals: { timeout: 2, 'circuit-breaker': 1, saga: 4 },
     });
   });
 
@@ -328,10 +418,12 @@ describe('usage and adoption read the catalog as the caller', () => {
     expect(JSON.stringify(other.body)).not.toContain('secret');
     expect(other.body.total).toBe(1);
 
-    expect(catalog.streamEntities).toHaveBeenCalledTimes(2);
+    // Two indexed walks per request (declared, detected), each as the caller.
+    expect(catalog.streamEntities).toHaveBeenCalledTimes(4);
     expect(catalog.streamEntities).toHaveBeenNthCalledWith(
       1,
       expect.objectContaining({
+        orderFields: { field: 'relations.usespattern', order: 'asc' },
         fullTextFilter: {
           term: 'pattern:default/saga',
           fields: ['relations.usespattern'],
@@ -341,9 +433,22 @@ describe('usage and adoption read the catalog as the caller', () => {
     );
     expect(catalog.streamEntities).toHaveBeenNthCalledWith(
       2,
-      expect.anything(),
-      { credentials: mockCredentials.user('user:default/other') },
+      expect.objectContaining({
+        orderFields: { field: 'relations.haspatternevidence', order: 'asc' },
+        fullTextFilter: {
+          term: 'pattern:default/saga',
+          fields: ['relations.haspatternevidence'],
+        },
+      }),
+      { credentials: mockCredentials.user(ALLOWED) },
     );
+    for (const n of [3, 4]) {
+      expect(catalog.streamEntities).toHaveBeenNthCalledWith(
+        n,
+        expect.anything(),
+        { credentials: mockCredentials.user('user:default/other') },
+      );
+    }
   });
 
   it('counts an entity only for a caller the catalog lets read it', async () => {
@@ -402,7 +507,7 @@ describe('usage and adoption read the catalog as the caller', () => {
     const options = catalog.streamEntities.mock.calls.map(
       call => call[1] as CatalogServiceRequestOptions,
     );
-    expect(options).toHaveLength(2); // one usage query, one adoption query
+    expect(options).toHaveLength(3); // two usage walks, one adoption query
     for (const option of options) {
       expect(option.credentials).toBe(credentials);
     }

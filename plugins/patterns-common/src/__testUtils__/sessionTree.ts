@@ -29,21 +29,36 @@ export const sessionTree: DecisionTree = {
       why: 'Transient errors usually pass.',
       with: [
         { id: 'timeout', why: 'Every attempt needs a deadline.' },
-        { id: 'circuit-breaker', why: 'Stop retrying a dependency that is down.' },
+        {
+          id: 'circuit-breaker',
+          why: 'Stop retrying a dependency that is down.',
+        },
       ],
       alternatives: [],
     },
     breaker: {
       primary: 'circuit-breaker',
       why: 'Fail fast on a broken dependency.',
-      with: [{ id: 'timeout', why: 'A hung call is not a failure until it times out.' }],
+      with: [
+        {
+          id: 'timeout',
+          why: 'A hung call is not a failure until it times out.',
+        },
+      ],
       alternatives: [],
     },
     saga: {
       primary: 'saga',
       why: 'Local transactions with compensations.',
-      with: [{ id: 'outbox', why: 'Publish each step’s event with its commit.' }],
-      alternatives: [{ id: 'two-phase-commit', why: 'Inside one database, a transaction is simpler.' }],
+      with: [
+        { id: 'outbox', why: 'Publish each step’s event with its commit.' },
+      ],
+      alternatives: [
+        {
+          id: 'two-phase-commit',
+          why: 'Inside one database, a transaction is simpler.',
+        },
+      ],
     },
   },
   exits: {
@@ -54,4 +69,3 @@ export const sessionTree: DecisionTree = {
     },
   },
 };
-

@@ -12,22 +12,9 @@ import { GapRule, PatternScenario } from '../schemas';
 import { PatternSuggestion, suggestPatterns } from '../suggestions';
 import { PatternSummary } from '../types';
 
-/** One piece of evidence that an entity uses a pattern. */
-export interface PatternEvidence {
-  /** The id of the evidence rule that matched. */
-  rule: string;
-  /** Where it was found: a file path in the repository, or a catalog field such as `spec.type`. */
-  source: string;
-  /** What matched, e.g. `opossum@8.1.0` or `strategy.canary`. */
-  detail: string;
-  strength: 'strong' | 'weak';
-}
-
-/** A pattern found in an entity's files or catalog fields, with what shows it. */
-export interface DetectedPattern {
-  id: string;
-  evidence: PatternEvidence[];
-}
+export type { PatternEvidence, DetectedPattern } from './detectedPatterns';
+import { DetectedPattern } from './detectedPatterns';
+import { EvidenceWarning, evidenceWarningsFromStatus } from './evidenceStatus';
 
 /** The three states of a pattern on an entity. */
 export type PatternEvidenceState =
@@ -51,6 +38,13 @@ export interface EntityPatternReport {
   /** The annotation line that adds what is detected but not declared, if anything is. */
   annotationLineForDetected?: string;
   problems: AnnotationProblem[];
+  /**
+   * Why the detected patterns may be incomplete or out of date: the catalog
+   * module's warnings (a repository it could not read — the evidence shown
+   * is then from the last successful read —, a malformed manifest, a file
+   * over the limits). Empty when there are none.
+   */
+  evidenceWarnings?: EvidenceWarning[];
   /** Gaps in declared ∪ detected. */
   gaps: PatternGap[];
   suggestions: PatternSuggestion[];
@@ -70,7 +64,9 @@ export interface EntityPatternReportInput {
  * the catalog's recorded problems plus any found now, the three evidence
  * states, gaps over declared and detected patterns, and suggestions.
  */
-export function buildEntityPatternReport(input: EntityPatternReportInput): EntityPatternReport {
+export function buildEntityPatternReport(
+  input: EntityPatternReportInput,
+): EntityPatternReport {
   const { entity, patterns } = input;
   const index = createPatternIdIndex(patterns);
   const known = new Set(patterns.map(p => p.id));
@@ -80,7 +76,10 @@ export function buildEntityPatternReport(input: EntityPatternReportInput): Entit
 
   const recorded = annotationProblemsFromStatus(entity);
   const seen = new Set(recorded.map(p => p.message));
-  const problems = [...recorded, ...resolved.problems.filter(p => !seen.has(p.message))];
+  const problems = [
+    ...recorded,
+    ...resolved.problems.filter(p => !seen.has(p.message)),
+  ];
 
   const states: EntityPatternReport['states'] = [
     ...resolved.ids.map(id => ({
@@ -93,7 +92,9 @@ export function buildEntityPatternReport(input: EntityPatternReportInput): Entit
       .filter(id => !resolved.ids.includes(id))
       .map(id => ({ id, state: 'detected-not-declared' as const })),
   ];
-  const missing = states.filter(s => s.state === 'detected-not-declared').map(s => s.id);
+  const missing = states
+    .filter(s => s.state === 'detected-not-declared')
+    .map(s => s.id);
   const used = [...new Set([...resolved.ids, ...detectedIds])];
 
   return {
@@ -112,6 +113,7 @@ export function buildEntityPatternReport(input: EntityPatternReportInput): Entit
           )}`
         : undefined,
     problems,
+    evidenceWarnings: evidenceWarningsFromStatus(entity),
     gaps: findPatternGaps(used, input.gaps),
     suggestions: suggestPatterns(used, patterns, input.scenarios),
   };

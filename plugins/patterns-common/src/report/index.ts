@@ -1,1 +1,3 @@
 export * from './entityPatternReport';
+export * from './detectedPatterns';
+export * from './evidenceStatus';

@@ -5,3 +5,4 @@ export * from './catalogFiles';
 export * from './layersFile';
 export * from './gapsFile';
 export * from './decisionTreeFile';
+export * from './evidenceFile';

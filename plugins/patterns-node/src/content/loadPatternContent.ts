@@ -14,6 +14,11 @@ import {
 import { ContentError, ContentProblem } from './ContentProblem';
 import { mergeDecisionTree } from './mergeDecisionTree';
 import { GapRuleMap, mergeGaps, resolveGapRules } from './gapsFile';
+import {
+  EvidenceRuleMap,
+  mergeEvidenceRules,
+  resolveEvidenceRules,
+} from './evidenceFile';
 import { parsePatternDocument } from './parsePatternDocument';
 import { listPatternFiles, readCatalogFile } from './readContentFiles';
 import { PatternContent } from './types';
@@ -27,8 +32,8 @@ import { dropUnsafeReferences } from './dropUnsafeReferences';
 
 /**
  * Loads content directories in order; a later directory adds patterns,
- * categories, scenarios and gap rules and overrides earlier ones with the
- * same id.
+ * categories, scenarios, gap rules and evidence rules and overrides earlier
+ * ones with the same id.
  * Broken documents are reported in `problems` and left out; links to
  * unknown patterns are reported and dropped.
  */
@@ -42,6 +47,7 @@ export async function loadPatternContent(
   const fileOf = new Map<string, string>();
   const treeParts: Parameters<typeof mergeDecisionTree>[0] = [];
   const gaps: GapRuleMap = new Map();
+  const evidence: EvidenceRuleMap = new Map();
   let layers: PatternLayers | undefined;
   const unreadable: string[] = [];
 
@@ -65,6 +71,7 @@ export async function loadPatternContent(
     await mergeCategories(directory, categories, problems);
     await mergeScenarios(directory, scenarios, problems);
     await mergeGaps(directory, gaps, problems);
+    await mergeEvidenceRules(directory, evidence, problems);
     const treeFile = path.join(directory, 'decision-tree.yaml');
     const treePart = await readCatalogFile(
       treeFile,
@@ -147,6 +154,11 @@ export async function loadPatternContent(
       patterns: s.patterns.filter(id => patterns.has(id)),
     })),
     gaps: resolveGapRules(gaps, new Set(patterns.keys()), problems),
+    evidence: resolveEvidenceRules(
+      evidence,
+      new Set(patterns.keys()),
+      problems,
+    ),
     problems,
     unreadable,
   };

@@ -1,5 +1,6 @@
 import {
   DecisionTree,
+  EvidenceRule,
   GapRule,
   PatternCategory,
   PatternLayers,
@@ -19,6 +20,12 @@ export interface PatternContent {
   layers?: PatternLayers;
   /** Risky pattern combinations (`gaps.yaml`), merged by id, checked against the patterns. */
   gaps: GapRule[];
+  /**
+   * The rules that detect patterns from a service's files and catalog fields
+   * (`evidence.yaml`), merged by id (a later directory overrides or
+   * disables a rule), each naming only known patterns.
+   */
+  evidence: EvidenceRule[];
   /** Problems found while loading; the documents they name were skipped or trimmed. */
   problems: ContentProblem[];
   /**

@@ -32,6 +32,12 @@ export const LINT_RULES = [
   'unsafe-link',
   /** A `### Failure modes`, `### What to monitor` or `### Testing it` subsection is missing. */
   'operations',
+  /**
+   * `evidence.yaml`: a rule that does not parse, names an unknown pattern or
+   * repeats an id; a package two rules claim; a manifest kind or API group
+   * written the wrong way.
+   */
+  'evidence',
 ] as const;
 
 export type LintRule = (typeof LINT_RULES)[number];

@@ -4,6 +4,7 @@ import { ContentProblem } from '../content/ContentProblem';
 import { loadPatternContent } from '../content/loadPatternContent';
 import { findMermaidErrors } from './checkMermaid';
 import { checkOneSidedLinks } from './checkOneSidedLinks';
+import { checkEvidenceRules } from './checkEvidenceRules';
 import { typeCheckModules } from './checkTypeScript';
 import {
   checkFormat,
@@ -83,6 +84,7 @@ export async function lintContentDirectory(
     lintYaml(document, report);
   }
   findings.push(...checkOneSidedLinks(documents, fileName));
+  findings.push(...(await checkEvidenceRules(directory, fileName)));
   if (enabled.has('typescript')) lintTypeScript(documents, reporter);
   await mermaid;
 
@@ -93,6 +95,7 @@ export async function lintContentDirectory(
 }
 
 function ruleOfProblem(problem: ContentProblem): LintRule {
+  if (path.basename(problem.file) === 'evidence.yaml') return 'evidence';
   if (problem.message.startsWith('unknown category')) return 'unknown-category';
   if (/^related pattern ".*" does not exist$/.test(problem.message)) {
     return 'dangling-related';

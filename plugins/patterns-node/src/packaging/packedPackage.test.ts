@@ -28,6 +28,7 @@ const CATALOG_FILES = [
   'decision-tree.yaml',
   'gaps.yaml',
   'layers.yaml',
+  'evidence.yaml',
 ];
 
 const execFileAsync = promisify(execFile);
@@ -185,6 +186,7 @@ describe('the packed package', () => {
       expect(content.decisionTree).toBeDefined();
       expect(content.layers).toBeDefined();
       expect(content.gaps.length).toBeGreaterThan(0);
+      expect(content.evidence.length).toBeGreaterThan(0);
     } finally {
       override.restore();
     }
