@@ -2,6 +2,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
+ * The app's address; 3000 unless PLAYWRIGHT_BASE_URL names a portal started
+ * elsewhere (with its backend in PLAYWRIGHT_BACKEND_URL, read by
+ * e2e/waitForBackend.ts), which is then reused.
+ */
+const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? 'http://localhost:3000';
+
+/**
  * End-to-end tests against the running portal (started here with the
  * example catalog, the example company patterns and hostile fixtures) in
  * Debian's Chromium. Playwright never downloads a browser of its own.
@@ -16,7 +23,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:3000',
+    baseURL,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -39,7 +46,7 @@ export default defineConfig({
     ].join(' '),
     // The app's dev server answers once the frontend has compiled, which
     // takes longer than the backend's start.
-    url: 'http://localhost:3000',
+    url: baseURL,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

@@ -5,6 +5,7 @@ import orgPlugin from '@backstage/plugin-org/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import patternsPlugin from '@system-design/backstage-plugin-patterns/alpha';
 import { navModule } from './modules/nav';
+import { scorecardModule } from './modules/scorecard';
 import { signInModule } from './modules/signIn';
 
 export default createApp({
@@ -15,6 +16,7 @@ export default createApp({
     searchPlugin,
     patternsPlugin,
     navModule,
+    scorecardModule,
     signInModule,
   ],
 });

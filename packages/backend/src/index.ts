@@ -1,6 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { exampleSourcesUrlReaderFactory } from './exampleSources';
 
 const backend = createBackend();
+
+// The example services' source trees, readable by the catalog's pattern
+// evidence detector like a Git host (exampleSources in app-config.yaml)
+backend.add(exampleSourcesUrlReaderFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
@@ -26,5 +31,14 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Architecture Patterns
 backend.add(import('@system-design/backstage-plugin-patterns-backend'));
 backend.add(import('@system-design/backstage-plugin-search-backend-module-patterns'));
+
+// AI assistants: the actions registered by plugins (the patterns actions, see
+// backend.actions.pluginSources) as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// Tech Insights: pattern facts per entity and the example scorecard checks
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'));
+backend.add(import('@system-design/backstage-plugin-tech-insights-backend-module-patterns'));
 
 backend.start();
