@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
@@ -22,19 +23,58 @@ test('browse: catalog → Circuit Breaker with its diagram and code', async ({
   ).toContainText('class');
 });
 
-test('wizard: from the first question to a recommendation', async ({
+test('wizard: resilience, then data, merged into one annotation line and an ADR', async ({
   page,
 }) => {
   await signInAsGuest(page, '/patterns/wizard');
   await expect(
     page.getByRole('heading', { name: 'Need to expose APIs?' }),
   ).toBeVisible();
+  // Resilience, from the guide's first question.
   await page.getByRole('button', { name: 'No', exact: true }).click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
   await page.getByRole('button', { name: 'Transient errors' }).click();
-  await expect(page.getByText('Recommended: Retry with Backoff')).toBeVisible();
-  expect(page.url()).toContain('answers=1.0.1');
+  const recommendation = page.getByRole('region', { name: 'Recommendation' });
+  await expect(
+    recommendation.getByRole('heading', {
+      name: 'Recommended: Retry with Backoff',
+    }),
+  ).toBeVisible();
+  await expect(
+    recommendation.getByRole('list', { name: 'Patterns needed with it' }),
+  ).toContainText('Timeout');
 
+  // Then data, in the same session.
+  await page
+    .getByRole('group', { name: 'Concerns' })
+    .getByRole('button', { name: 'Data consistency and scaling' })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Need distributed transactions?' }),
+  ).toBeVisible();
+  await page
+    .getByRole('button', { name: 'Yes, eventual consistency OK' })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Recommended: Saga' }),
+  ).toBeVisible();
+  expect(new URL(page.url()).search).toBe('?path=start:1.0.1~data:0');
+
+  // One set: Idempotency Key is brought by both outcomes, listed once with both reasons.
+  const result = page.getByRole('region', { name: 'Your result' });
+  await expect(
+    result.getByRole('heading', { name: 'Your result across 2 concerns' }),
+  ).toBeVisible();
+  await expect(
+    result.getByRole('list', { name: 'Why Idempotency Key' }).locator('li'),
+  ).toHaveCount(2);
+  const lines = result.locator('pre', { hasText: 'system-design/patterns:' });
+  await expect(lines).toHaveCount(1);
+  await expect(lines).toHaveText(
+    'system-design/patterns: retry-with-backoff, saga, timeout, circuit-breaker, idempotency-key, outbox',
+  );
+
+  // The flowchart of the data branch, with the path.
   await page
     .getByRole('checkbox', { name: 'Show the flowchart with my path' })
     .check();
@@ -42,6 +82,44 @@ test('wizard: from the first question to a recommendation', async ({
     page.locator(
       'figure[aria-label="Decision flowchart with the path taken highlighted"] svg',
     ),
+  ).toBeVisible();
+
+  // The decision as an ADR, downloaded as Markdown.
+  await result.getByRole('button', { name: 'Record as ADR' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record as ADR' });
+  await expect(
+    dialog.getByRole('heading', { name: 'Decision Outcome' }),
+  ).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^use-retry-with-backoff-saga.*\.md$/,
+  );
+  const path = await download.path();
+  const markdown = readFileSync(path, 'utf8');
+  expect(markdown).toMatch(
+    /^---\nstatus: proposed\ndate: \d{4}-\d{2}-\d{2}\n---\n/,
+  );
+  for (const heading of [
+    '# Use Retry with Backoff, Saga, Timeout, Circuit Breaker, Idempotency Key, Outbox',
+    '## Context and Problem Statement',
+    '## Considered Options',
+    '## Decision Outcome',
+    '### Consequences',
+    '## More Information',
+  ]) {
+    expect(markdown).toContain(`\n${heading}\n`);
+  }
+  expect(markdown).toContain('(http://localhost:3000/patterns/saga)');
+  expect(markdown).toMatch(/\* Good, because Saga: /);
+
+  // The browser's back button steps back through the session.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.goBack();
+  await expect(
+    page.getByRole('heading', { name: 'Need distributed transactions?' }),
   ).toBeVisible();
 });
 

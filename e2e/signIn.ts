@@ -7,5 +7,7 @@ export async function signInAsGuest(page: Page, path = '/') {
   await expect(enter).toBeVisible();
   await enter.click();
   await expect(enter).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeAttached();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeAttached();
 }

@@ -10,18 +10,24 @@ async function shoot(page: Page, name: string) {
 
 test('screenshots for the READMEs', async ({ page }) => {
   await signInAsGuest(page, '/patterns');
-  await expect(page.getByRole('table', { name: 'Resilience Patterns' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Resilience Patterns' }),
+  ).toBeVisible();
   await shoot(page, 'patterns-catalog');
 
   await page.goto('/patterns/circuit-breaker');
-  await expect(page.locator('#how-it-works figure[role="img"] svg')).toBeVisible();
+  await expect(
+    page.locator('#how-it-works figure[role="img"] svg'),
+  ).toBeVisible();
   await page.locator('#how-it-works').scrollIntoViewIfNeeded();
   await shoot(page, 'pattern-page');
 
   await page.goto('/catalog/default/component/checkout-service/patterns');
   await expect(page.getByRole('link', { name: 'Saga' }).first()).toBeVisible();
   await expect(
-    page.locator('[data-testid="graph-node-component:default/checkout-service"]'),
+    page.locator(
+      '[data-testid="graph-node-component:default/checkout-service"]',
+    ),
   ).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, 'entity-patterns-tab');
@@ -41,7 +47,9 @@ test('screenshots for the READMEs', async ({ page }) => {
   await page.goto('/search?query=jitter');
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('link', { name: 'Retry with Backoff' })).toBeVisible({
+    await expect(
+      page.getByRole('link', { name: 'Retry with Backoff' }),
+    ).toBeVisible({
       timeout: 5_000,
     });
   }).toPass({ timeout: 120_000 });

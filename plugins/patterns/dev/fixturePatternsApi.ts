@@ -1,6 +1,15 @@
+import {
+  CompoundEntityRef,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  buildEntityPatternReport,
   DecisionTree,
+  DetectedPattern,
+  EntityPatternReport,
   GapRule,
   PatternAdoption,
   PatternCategory,
@@ -16,7 +25,10 @@ import {
   categories,
   circuitBreaker,
   circuitBreakerUsage,
+  dataSummaries,
   decisionTree,
+  documentOf,
+  detectedPatterns,
   gapRules,
   graph,
   scenarios,
@@ -49,11 +61,67 @@ const dataCategory: PatternCategory = {
 };
 
 /**
+ * The sample service whose entity page the dev app shows: it declares three
+ * patterns; its "repository" shows evidence of two of them and of Timeout,
+ * which it does not declare.
+ */
+export const sampleEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    title: 'Checkout Service',
+    annotations: {
+      'system-design/patterns': 'circuit-breaker, retry-with-backoff, saga',
+      'backstage.io/edit-url':
+        'https://github.com/example/checkout/edit/main/catalog-info.yaml',
+    },
+  },
+  spec: {
+    type: 'service',
+    owner: 'group:default/payments',
+    lifecycle: 'production',
+  },
+};
+
+const sampleDetected: DetectedPattern[] = [
+  ...detectedPatterns,
+  {
+    id: 'timeout',
+    evidence: [
+      {
+        rule: 'k8s-timeout',
+        source: 'deploy/virtual-service.yaml',
+        detail: 'spec.http[0].timeout: 2s',
+        strength: 'strong',
+      },
+    ],
+  },
+];
+
+/**
  * An in-memory PatternsApi answering from the test fixtures, so that the dev
- * app runs without the patterns backend.
+ * app runs without the patterns backend. Its catalog holds `entities`, with
+ * the `detected` patterns a detector would have recorded (by entity ref).
  */
 export class FixturePatternsApi implements PatternsApi {
-  private readonly summaries = [...summaries, timeoutSummary, saga];
+  // The patterns the wizard's data concern names too, so its sets have titles.
+  private readonly summaries = [
+    ...summaries,
+    timeoutSummary,
+    saga,
+    ...dataSummaries.filter(p => p.id !== saga.id),
+  ];
+
+  constructor(
+    private readonly catalog: {
+      entities: Entity[];
+      detected: Record<string, DetectedPattern[]>;
+    } = {
+      entities: [sampleEntity],
+      detected: { [stringifyEntityRef(sampleEntity)]: sampleDetected },
+    },
+  ) {}
 
   async listPatterns(): Promise<PatternSummary[]> {
     return this.summaries;
@@ -63,9 +131,10 @@ export class FixturePatternsApi implements PatternsApi {
     if (id === circuitBreaker.id) {
       return circuitBreaker;
     }
-    throw new NotFoundError(
-      `No pattern with id "${id}" (the dev app has only the circuit-breaker document)`,
-    );
+    // The others are one-line documents, enough for the wizard's ADR.
+    const known = this.summaries.find(p => p.id === id);
+    if (known) return documentOf(known);
+    throw new NotFoundError(`No pattern with id "${id}"`);
   }
 
   async listCategories(): Promise<PatternCategory[]> {
@@ -103,5 +172,24 @@ export class FixturePatternsApi implements PatternsApi {
 
   async getAdoption(): Promise<PatternAdoption> {
     return adoption;
+  }
+
+  async getEntityPatternReport(
+    entity: string | CompoundEntityRef,
+  ): Promise<EntityPatternReport> {
+    const ref = stringifyEntityRef(
+      typeof entity === 'string' ? parseEntityRef(entity) : entity,
+    );
+    const found = this.catalog.entities.find(
+      e => stringifyEntityRef(e) === ref,
+    );
+    if (!found) throw new NotFoundError(`No entity ${ref} in the catalog`);
+    return buildEntityPatternReport({
+      entity: found,
+      patterns: this.summaries,
+      scenarios,
+      gaps: gapRules,
+      detected: this.catalog.detected[ref] ?? [],
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { Content, Header, Page } from '@backstage/core-components';
 import {
   attachComponentData,
@@ -20,25 +19,7 @@ import {
   patternsApiRef,
   patternsPlugin,
 } from '../src';
-import { FixturePatternsApi } from './fixturePatternsApi';
-
-/** The sample service whose entity page the dev app shows. */
-const sampleEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    title: 'Checkout Service',
-    annotations: {
-      'system-design/patterns': 'circuit-breaker, retry-with-backoff, saga',
-    },
-  },
-  spec: {
-    type: 'service',
-    owner: 'group:default/payments',
-    lifecycle: 'production',
-  },
-};
+import { FixturePatternsApi, sampleEntity } from './fixturePatternsApi';
 
 /** What the Patterns tab and the overview card look like on an entity page. */
 const EntityPatternsDevPage = () => (

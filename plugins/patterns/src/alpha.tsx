@@ -18,6 +18,7 @@ import {
 } from '@backstage/plugin-search-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import {
+  PATTERN_EVIDENCE_ANNOTATION,
   PATTERN_SEARCH_TYPE,
   PATTERNS_ANNOTATION,
 } from '@system-design/backstage-plugin-patterns-common';
@@ -67,12 +68,19 @@ const patternsEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** Overview card of entities that declare patterns. */
+/** Overview card of entities that declare patterns or show evidence of some. */
 const patternsEntityCard = EntityCardBlueprint.make({
   params: {
     type: 'info',
     filter: {
-      [`metadata.annotations.${PATTERNS_ANNOTATION}`]: { $exists: true },
+      $any: [
+        { [`metadata.annotations.${PATTERNS_ANNOTATION}`]: { $exists: true } },
+        {
+          [`metadata.annotations.${PATTERN_EVIDENCE_ANNOTATION}`]: {
+            $exists: true,
+          },
+        },
+      ],
     },
     loader: () =>
       import('./components/EntityPatternsCard').then(m => (

@@ -17,7 +17,10 @@ export const guideRouteRef = createSubRouteRef({
   path: '/guide',
 });
 
-/** `/patterns/wizard`: the decision wizard; `?answers=0.2` restores a walk. */
+/**
+ * `/patterns/wizard`: the decision wizard; `?path=start:0.2~data:1` restores
+ * a session across concerns (the older `?answers=0.2` still works).
+ */
 export const wizardRouteRef = createSubRouteRef({
   id: 'patterns/wizard',
   parent: rootRouteRef,

@@ -9,6 +9,7 @@ import {
   PatternUsage,
   PATTERN_SECTION_TITLES,
   PatternGraphResponse,
+  DetectedPattern,
 } from '@system-design/backstage-plugin-patterns-common';
 
 export const circuitBreaker: PatternDocument = {
@@ -68,6 +69,15 @@ export const circuitBreaker: PatternDocument = {
         ],
       };
     }
+    if (title === 'Pros and Cons') {
+      return {
+        id,
+        title,
+        markdown:
+          '| Pros | Cons |\n|---|---|\n| Fails fast while a dependency is down | Thresholds need tuning |\n',
+        blocks: [prose],
+      };
+    }
     return { id, title, markdown: '', blocks: [prose] };
   }),
 };
@@ -125,8 +135,18 @@ export const scenarios: PatternScenario[] = [
   },
 ];
 
+/**
+ * The wizard's tree: the start walk (APIs, then failures), two concerns,
+ * outcome sets with companions and alternatives, and one exit. Timeout is
+ * brought by the resilience outcomes and by Saga, so a session over
+ * resilience and data lists it once with both reasons.
+ */
 export const decisionTree: DecisionTree = {
   start: { text: 'What problem are you solving?', next: 'expose-apis' },
+  concerns: [
+    { id: 'resilience', title: 'Resilience', start: 'failure-kind' },
+    { id: 'data', title: 'Data', start: 'data-kind' },
+  ],
   questions: {
     'expose-apis': {
       text: 'Need to expose APIs?',
@@ -142,16 +162,91 @@ export const decisionTree: DecisionTree = {
         { label: 'Transient errors', next: 'retry-with-backoff' },
       ],
     },
+    'data-kind': {
+      text: 'What about the data?',
+      answers: [
+        { label: 'Steps across services', next: 'saga' },
+        { label: 'Reads are slow', next: 'no-cqrs' },
+      ],
+    },
   },
   outcomes: {
-    rest: { patterns: ['rest'], why: 'A uniform, cacheable HTTP interface.' },
+    rest: {
+      primary: 'rest',
+      why: 'A uniform, cacheable HTTP interface.',
+      with: [],
+      alternatives: [],
+    },
     'circuit-breaker': {
-      patterns: ['circuit-breaker'],
+      primary: 'circuit-breaker',
       why: 'Failing fast stops the failure spreading.',
+      with: [
+        {
+          id: 'timeout',
+          why: 'A hung call is not a failure until it times out.',
+        },
+      ],
+      alternatives: [],
     },
     'retry-with-backoff': {
-      patterns: ['retry-with-backoff'],
+      primary: 'retry-with-backoff',
       why: 'Transient errors usually succeed on a later try.',
+      with: [
+        { id: 'timeout', why: 'Every attempt needs a deadline.' },
+        {
+          id: 'circuit-breaker',
+          why: 'Stop retrying a dependency that is down.',
+        },
+      ],
+      alternatives: [
+        {
+          title: 'Your HTTP client’s built-in retries',
+          link: 'https://example.com/docs/client-retries',
+          why: 'Many clients already retry idempotent calls.',
+        },
+        {
+          title: 'A scripted retry',
+          // A script URL, built so no linter takes the fixture for one.
+          link: ['javascript', 'alert(1)'].join(':'),
+          why: 'An unsafe link is shown as text.',
+        },
+      ],
+    },
+    saga: {
+      primary: 'saga',
+      why: 'Local transactions with compensations keep services consistent.',
+      with: [
+        { id: 'outbox', why: 'Publish each step’s event with its commit.' },
+        {
+          id: 'timeout',
+          why: 'A step that never answers must not hold the saga.',
+        },
+      ],
+      alternatives: [
+        {
+          id: 'two-phase-commit',
+          why: 'Inside one database, a transaction is simpler.',
+        },
+      ],
+    },
+  },
+  exits: {
+    'no-cqrs': {
+      title: 'You may not need CQRS',
+      why: 'Read volume alone is answered by a cache or read replicas.',
+      instead: [
+        { id: 'cache-aside', why: 'Cache the hot reads.' },
+        {
+          title: 'Read replicas',
+          link: 'https://example.com/docs/read-replicas',
+          why: 'Scale reads without a second model.',
+        },
+        {
+          title: 'Indexes first',
+          link: '/patterns/cache-aside#when-not-to-use',
+          why: 'A missing index is the cheapest fix.',
+        },
+      ],
     },
   },
 };
@@ -226,6 +321,7 @@ export const circuitBreakerUsage: PatternUsage = {
           name: 'checkout',
           title: 'Checkout Service',
           type: 'service',
+          source: 'both',
         },
         {
           ref: 'api:default/payments-api',
@@ -233,6 +329,7 @@ export const circuitBreakerUsage: PatternUsage = {
           namespace: 'default',
           name: 'payments-api',
           type: 'openapi',
+          source: 'declared',
         },
       ],
     },
@@ -244,29 +341,149 @@ export const circuitBreakerUsage: PatternUsage = {
           kind: 'Component',
           namespace: 'default',
           name: 'legacy-gateway',
+          source: 'detected',
         },
       ],
     },
   ],
 };
 
-/** GET /v1/adoption: rest is used by nobody. */
+/**
+ * GET /v1/adoption: rest is used by nobody; search has evidence of Retry
+ * with Backoff in one entity that does not declare it, and the unowned
+ * gateway of Circuit Breaker.
+ */
 export const adoption: PatternAdoption = {
   patterns: ['rest', 'circuit-breaker', 'retry-with-backoff'],
   owners: ['group:default/payments', 'group:default/search', 'unowned'],
   counts: [
-    { patternId: 'circuit-breaker', owner: 'group:default/payments', count: 2 },
-    { patternId: 'circuit-breaker', owner: 'unowned', count: 1 },
+    {
+      patternId: 'circuit-breaker',
+      owner: 'group:default/payments',
+      count: 2,
+      bySource: { both: 1, declared: 1, detected: 0 },
+    },
+    {
+      patternId: 'circuit-breaker',
+      owner: 'unowned',
+      count: 1,
+      bySource: { both: 0, declared: 0, detected: 1 },
+    },
     {
       patternId: 'retry-with-backoff',
       owner: 'group:default/payments',
       count: 1,
+      bySource: { both: 0, declared: 1, detected: 0 },
     },
     {
       patternId: 'retry-with-backoff',
       owner: 'group:default/search',
       count: 4,
+      bySource: { both: 2, declared: 1, detected: 1 },
     },
   ],
   totals: { rest: 0, 'circuit-breaker': 3, 'retry-with-backoff': 5 },
 };
+
+/** The patterns the wizard's data concern names, served by `withDecisionPatterns`. */
+export const dataSummaries: PatternSummary[] = [
+  {
+    id: 'saga',
+    title: 'Saga',
+    category: 'data',
+    bestFor: 'Transactions across services',
+    tradeoff: 'Availability vs compensation logic',
+    summary: 'Local transactions with compensations.',
+    aliases: [],
+    related: [{ id: 'outbox', relation: 'complements' }],
+  },
+  {
+    id: 'outbox',
+    title: 'Outbox',
+    category: 'data',
+    bestFor: 'Publishing events reliably',
+    tradeoff: 'Reliability vs a relay to run',
+    summary: 'Writes the event in the same transaction as the data.',
+    aliases: [],
+    related: [],
+  },
+  {
+    id: 'two-phase-commit',
+    title: 'Two-Phase Commit',
+    category: 'data',
+    bestFor: 'Strong consistency across resources',
+    tradeoff: 'Consistency vs availability',
+    summary: 'Participants commit together or not at all.',
+    aliases: ['2pc'],
+    related: [],
+  },
+  {
+    id: 'cache-aside',
+    title: 'Cache-Aside',
+    category: 'data',
+    bestFor: 'Hot reads',
+    tradeoff: 'Speed vs stale reads',
+    summary: 'Loads data into a cache on a miss.',
+    aliases: [],
+    related: [],
+  },
+];
+
+/**
+ * A pattern's whole document, for the ADR: every section with a line of
+ * prose, the Pros and Cons section with a table naming the pattern.
+ */
+export function documentOf(pattern: PatternSummary): PatternDocument {
+  return {
+    ...pattern,
+    references: [],
+    sections: PATTERN_SECTION_TITLES.map(title => {
+      const id = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const markdown =
+        title === 'Pros and Cons'
+          ? `| Pros | Cons |\n|---|---|\n| ${pattern.title} helps | ${pattern.title} costs |\n`
+          : `About **${title}**.`;
+      return {
+        id,
+        title,
+        markdown,
+        blocks: [{ type: 'markdown', text: markdown }],
+      };
+    }),
+  };
+}
+
+/**
+ * What a detector found in checkout's repository: Circuit Breaker from a
+ * dependency and a config file, Retry with Backoff from a dependency.
+ */
+export const detectedPatterns: DetectedPattern[] = [
+  {
+    id: 'circuit-breaker',
+    evidence: [
+      {
+        rule: 'npm-opossum',
+        source: 'package.json',
+        detail: 'opossum@8.1.0',
+        strength: 'strong',
+      },
+      {
+        rule: 'resilience4j-config',
+        source: 'src/main/resources/application.yaml',
+        detail: 'resilience4j.circuitbreaker',
+        strength: 'weak',
+      },
+    ],
+  },
+  {
+    id: 'retry-with-backoff',
+    evidence: [
+      {
+        rule: 'npm-p-retry',
+        source: 'package.json',
+        detail: 'p-retry@6.2.0',
+        strength: 'strong',
+      },
+    ],
+  },
+];

@@ -1,7 +1,9 @@
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   DecisionTree,
+  EntityPatternReport,
   GapRule,
   PatternAdoption,
   PatternCategory,
@@ -24,8 +26,9 @@ const CONTENT_TTL_MS = 5 * 60 * 1000;
 /**
  * PatternsApi over HTTP, with the signed-in user's token. Content answers
  * are shared by every caller for a while, so a page whose cards all need
- * the pattern list asks for it once; usage and adoption are read fresh,
- * because they come from the catalog with the caller's permissions.
+ * the pattern list asks for it once; usage, adoption and the entity report
+ * are read fresh, because they come from the catalog with the caller's
+ * permissions.
  */
 export class PatternsClient implements PatternsApi {
   private readonly content: SharedRequests;
@@ -75,6 +78,17 @@ export class PatternsClient implements PatternsApi {
 
   getAdoption(): Promise<PatternAdoption> {
     return this.get('/v1/adoption');
+  }
+
+  async getEntityPatternReport(
+    entity: string | CompoundEntityRef,
+  ): Promise<EntityPatternReport> {
+    const ref = typeof entity === 'string' ? parseEntityRef(entity) : entity;
+    return this.get('/v1/entities/:kind/:namespace/:name/patterns', {
+      kind: ref.kind.toLocaleLowerCase('en-US'),
+      namespace: ref.namespace.toLocaleLowerCase('en-US'),
+      name: ref.name,
+    });
   }
 
   private shared<R extends PatternsApiRoute>(

@@ -10,15 +10,26 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
+import Box from '@material-ui/core/Box';
 import { ReactNode, useMemo, useState } from 'react';
-import { UNOWNED_OWNER } from '@system-design/backstage-plugin-patterns-common';
+import {
+  PATTERN_USE_SOURCES,
+  UNOWNED_OWNER,
+} from '@system-design/backstage-plugin-patterns-common';
 import { usePatternLink } from '../../hooks/usePatternLink';
 import { USED_BY_ANCHOR } from '../UsedByCard';
+import {
+  PatternUseIcon,
+  patternUseSourceText,
+  PatternUseSourceFilter,
+  SOURCE_FILTER_PARAM,
+} from '../PatternUseSource';
 import {
   AdoptionRow,
   AdoptionSort,
   AdoptionSortKey,
   nextSort,
+  SourceCounts,
   sortAdoptionRows,
 } from './adoptionRows';
 
@@ -36,15 +47,75 @@ function entities(count: number) {
   return `${count} ${count === 1 ? 'entity' : 'entities'}`;
 }
 
+/** The short word of each source in a cell; the page's legend says what each means. */
+export const SOURCE_SHORT: Readonly<Record<keyof SourceCounts, string>> = {
+  both: 'both',
+  declared: 'declared',
+  detected: 'detected',
+};
+
+function sumSources(all: SourceCounts[]): SourceCounts {
+  return all.reduce(
+    (sum, c) => ({
+      both: sum.both + c.both,
+      declared: sum.declared + c.declared,
+      detected: sum.detected + c.detected,
+    }),
+    { both: 0, declared: 0, detected: 0 },
+  );
+}
+
+/** "1 declared and detected, 1 detected, not declared". */
+function sourcesText(sources: SourceCounts): string {
+  return PATTERN_USE_SOURCES.filter(s => sources[s] > 0)
+    .map(s => `${sources[s]} ${patternUseSourceText(s)}`)
+    .join(', ');
+}
+
+/** The marks under a count: icon and short word per source, e.g. "1 both · 1 detected". */
+function SourceMarks(props: { sources: SourceCounts }) {
+  const { sources } = props;
+  const shown = PATTERN_USE_SOURCES.filter(s => sources[s] > 0);
+  return (
+    // The count's link names the same numbers in full words.
+    <Box
+      display="flex"
+      justifyContent="flex-end"
+      flexWrap="wrap"
+      aria-hidden
+      style={{ gap: 6 }}
+    >
+      {shown.map(s => (
+        <Box
+          key={s}
+          component="span"
+          display="inline-flex"
+          alignItems="center"
+          data-source={s}
+          style={{ gap: 2, whiteSpace: 'nowrap' }}
+        >
+          <PatternUseIcon source={s} fontSize="inherit" />
+          <Typography variant="caption" component="span">
+            {sources[s]} {SOURCE_SHORT[s]}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
 /**
  * Patterns × owners: how many entities of each owner use each pattern. Every
- * column header sorts; every non-zero count links to the pattern's Used-by card.
+ * column header sorts; every non-zero count links to the pattern's Used-by
+ * card (with the same filter). Unfiltered, each count says how many declare
+ * the pattern with evidence found, declare it only, or show evidence only.
  */
 export function AdoptionMatrix(props: {
   rows: AdoptionRow[];
   owners: string[];
+  filter?: PatternUseSourceFilter;
 }) {
-  const { rows, owners } = props;
+  const { rows, owners, filter = 'all' } = props;
   const patternLink = usePatternLink();
   const [sort, setSort] = useState<AdoptionSort>({
     key: 'total',
@@ -77,17 +148,36 @@ export function AdoptionMatrix(props: {
     );
   };
 
-  const usedByLink = (id: string) => `${patternLink(id)}#${USED_BY_ANCHOR}`;
-  const count = (row: AdoptionRow, value: number, label: string) =>
-    value > 0 ? (
-      <Link to={usedByLink(row.id)} aria-label={label}>
-        {value}
-      </Link>
-    ) : (
-      <Typography component="span" variant="body2" color="textSecondary">
-        0
-      </Typography>
+  const usedByLink = (id: string) =>
+    `${patternLink(id)}${
+      filter === 'all' ? '' : `?${SOURCE_FILTER_PARAM}=${filter}`
+    }#${USED_BY_ANCHOR}`;
+  const count = (
+    row: AdoptionRow,
+    value: number,
+    label: string,
+    sources: SourceCounts,
+  ) => {
+    if (value === 0) {
+      return (
+        <Typography component="span" variant="body2" color="textSecondary">
+          0
+        </Typography>
+      );
+    }
+    const how =
+      filter === 'all'
+        ? `: ${sourcesText(sources)}`
+        : `, ${patternUseSourceText(filter)}`;
+    return (
+      <>
+        <Link to={usedByLink(row.id)} aria-label={`${label}${how}`}>
+          {value}
+        </Link>
+        {filter === 'all' && <SourceMarks sources={sources} />}
+      </>
     );
+  };
 
   return (
     <TableContainer component={Paper}>
@@ -112,6 +202,7 @@ export function AdoptionMatrix(props: {
                   row,
                   row.total,
                   `${entities(row.total)} use ${row.title}`,
+                  sumSources(Object.values(row.bySource)),
                 )}
               </TableCell>
               {owners.map(owner => {
@@ -124,6 +215,11 @@ export function AdoptionMatrix(props: {
                       `${entities(value)} of ${ownerName(owner)} use ${
                         row.title
                       }`,
+                      row.bySource[owner] ?? {
+                        both: 0,
+                        declared: 0,
+                        detected: 0,
+                      },
                     )}
                   </TableCell>
                 );

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { rest } from 'msw';
 import {
   BASE_URL,
+  currentUrl,
   renderPatternsAt,
   server,
 } from '../../__testUtils__/renderPatterns';
@@ -12,6 +13,7 @@ async function matrix() {
   return screen.findByRole('table', { name: 'Pattern adoption by team' });
 }
 
+/** Each row's cells: the linked count (or the pattern), or the cell's text. */
 function rowTexts(table: HTMLElement) {
   return within(table)
     .getAllByRole('row')
@@ -19,9 +21,26 @@ function rowTexts(table: HTMLElement) {
     .map(row =>
       within(row)
         .getAllByRole('cell')
-        .map(cell => cell.textContent),
+        .map(
+          cell =>
+            within(cell).queryByRole('link')?.textContent ?? cell.textContent,
+        ),
     );
 }
+
+/** The marks under each count of a row: "2 both", "1 detected"… */
+function rowMarks(table: HTMLElement, pattern: string) {
+  const row = within(table).getByRole('link', { name: pattern }).closest('tr')!;
+  return within(row)
+    .getAllByRole('cell')
+    .slice(1)
+    .map(cell =>
+      [...cell.querySelectorAll('[data-source]')].map(m => m.textContent),
+    );
+}
+
+// Sorting and filtering re-render the whole matrix; slow on small machines.
+jest.setTimeout(20_000);
 
 describe('AdoptionPage', () => {
   registerMswTestHooks(server);
@@ -59,18 +78,94 @@ describe('AdoptionPage', () => {
     const table = await matrix();
     expect(
       within(table).getByRole('link', {
-        name: '4 entities of search use Retry with Backoff',
+        name: '4 entities of search use Retry with Backoff: 2 declared and detected, 1 declared, no evidence found, 1 detected, not declared',
       }),
     ).toHaveAttribute('href', '/patterns/retry-with-backoff#used-by');
     expect(
       within(table).getByRole('link', {
-        name: '3 entities use Circuit Breaker',
+        name: '3 entities use Circuit Breaker: 1 declared and detected, 1 declared, no evidence found, 1 detected, not declared',
       }),
     ).toHaveAttribute('href', '/patterns/circuit-breaker#used-by');
     const restRow = within(table)
       .getByRole('link', { name: 'REST' })
       .closest('tr')!;
     expect(within(restRow).getAllByRole('link')).toHaveLength(1);
+  });
+
+  it('marks each count with how many declare it, have evidence, or both', async () => {
+    await renderPatternsAt('/patterns/adoption');
+    const table = await matrix();
+    // Total, payments, search, No owner.
+    expect(rowMarks(table, 'Retry with Backoff')).toEqual([
+      ['2 both', '2 declared', '1 detected'],
+      ['1 declared'],
+      ['2 both', '1 declared', '1 detected'],
+      [],
+    ]);
+    expect(rowMarks(table, 'Circuit Breaker')).toEqual([
+      ['1 both', '1 declared', '1 detected'],
+      ['1 both', '1 declared'],
+      [],
+      ['1 detected'],
+    ]);
+    const legend = screen.getByRole('list', { name: 'What the marks mean' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map(i => i.textContent),
+    ).toEqual([
+      'both: declared and detected',
+      'declared: declared, no evidence found',
+      'detected: detected, not declared',
+    ]);
+  });
+
+  it('filters by source from the keyboard, with the filter in the URL and the links', async () => {
+    const user = userEvent.setup();
+    await renderPatternsAt('/patterns/adoption');
+    const table = await matrix();
+    const filter = screen.getByRole('radiogroup');
+    expect(within(filter).getByRole('radio', { name: 'All' })).toBeChecked();
+
+    within(filter).getByRole('radio', { name: 'All' }).focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(
+      within(filter).getByRole('radio', { name: 'Detected, not declared' }),
+    ).toBeChecked();
+    expect(currentUrl().searchParams.get('source')).toBe('detected');
+    expect(rowTexts(table)).toEqual([
+      ['Circuit Breaker', '1', '0', '0', '1'],
+      ['Retry with Backoff', '1', '0', '1', '0'],
+      ['REST', '0', '0', '0', '0'],
+    ]);
+    expect(
+      within(table).getByRole('link', {
+        name: '1 entity of search use Retry with Backoff, detected, not declared',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/patterns/retry-with-backoff?source=detected#used-by',
+    );
+    // Filtered, a count is one kind already: no marks.
+    expect(table.querySelectorAll('[data-source]')).toHaveLength(0);
+    expect(
+      screen.getByText(
+        /2 of 3 patterns are detected, not declared, by 2 teams/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('opens with the filter the URL names', async () => {
+    await renderPatternsAt('/patterns/adoption?source=both');
+    const table = await matrix();
+    expect(
+      screen.getByRole('radio', { name: 'Declared and detected' }),
+    ).toBeChecked();
+    expect(rowTexts(table)).toEqual([
+      ['Retry with Backoff', '2', '0', '2', '0'],
+      ['Circuit Breaker', '1', '1', '0', '0'],
+      ['REST', '0', '0', '0', '0'],
+    ]);
   });
 
   it('sorts by pattern, by total and by a team column, from the keyboard too', async () => {

@@ -1,13 +1,27 @@
-import { PatternAdoption } from '@system-design/backstage-plugin-patterns-common';
+import {
+  PatternAdoption,
+  PatternAdoptionCount,
+  PatternUseSource,
+} from '@system-design/backstage-plugin-patterns-common';
+
+/** Entities by how they use a pattern. */
+export type SourceCounts = Record<PatternUseSource, number>;
 
 /** One row of the adoption matrix: a pattern and its count per owner. */
 export interface AdoptionRow {
   id: string;
   title: string;
-  /** Distinct entities that use the pattern. */
+  /** Distinct entities that use the pattern (in the filtered way, when filtered). */
   total: number;
   /** Owner ref → entities of that owner that use the pattern; absent is 0. */
   counts: Record<string, number>;
+  /** Owner ref → those entities by source; absent is none. */
+  bySource: Record<string, SourceCounts>;
+}
+
+/** The count's sources; an answer without them (an older backend) only knew declarations. */
+function sourcesOf(count: PatternAdoptionCount): SourceCounts {
+  return count.bySource ?? { both: 0, declared: count.count, detected: 0 };
 }
 
 /** `pattern`, `total`, or `owner:<ref>` for a team column. */
@@ -19,10 +33,14 @@ export interface AdoptionSort {
   direction: SortDirection;
 }
 
-/** Every known pattern as a row, zeros included, in the backend's order. */
+/**
+ * Every known pattern as a row, zeros included, in the backend's order;
+ * with `source`, counting only the entities that use it that way.
+ */
 export function adoptionRows(
   adoption: PatternAdoption,
   titles: ReadonlyMap<string, string>,
+  source: PatternUseSource | 'all' = 'all',
 ): AdoptionRow[] {
   const rows = new Map<string, AdoptionRow>(
     adoption.patterns.map(id => [
@@ -32,16 +50,30 @@ export function adoptionRows(
         title: titles.get(id) ?? id,
         total: adoption.totals[id] ?? 0,
         counts: {},
+        bySource: {},
       },
     ]),
   );
-  for (const { patternId, owner, count } of adoption.counts) {
-    const row = rows.get(patternId);
+  for (const count of adoption.counts) {
+    const row = rows.get(count.patternId);
     if (!row) continue;
-    row.counts[owner] = (row.counts[owner] ?? 0) + count;
+    const sources = sourcesOf(count);
+    const value = source === 'all' ? count.count : sources[source];
+    row.counts[count.owner] = (row.counts[count.owner] ?? 0) + value;
+    const mine = row.bySource[count.owner] ?? {
+      both: 0,
+      declared: 0,
+      detected: 0,
+    };
+    row.bySource[count.owner] = {
+      both: mine.both + sources.both,
+      declared: mine.declared + sources.declared,
+      detected: mine.detected + sources.detected,
+    };
   }
   for (const row of rows.values()) {
-    if (adoption.totals[row.id] === undefined) {
+    // The backend's totals count every source; a filtered total is the sum of its cells.
+    if (source !== 'all' || adoption.totals[row.id] === undefined) {
       row.total = Object.values(row.counts).reduce((a, b) => a + b, 0);
     }
   }

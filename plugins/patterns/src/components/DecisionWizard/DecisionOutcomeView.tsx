@@ -1,109 +1,176 @@
 import { Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
-import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
   DecisionState,
   DecisionTree,
+  outcomePatternIds,
   PatternScenario,
   PatternSummary,
   suggestPatterns,
 } from '@system-design/backstage-plugin-patterns-common';
-import { ReactNode } from 'react';
-import { patternRouteRef } from '../../routes';
+import { ReactNode, useEffect, useRef } from 'react';
+import { usePatternLink } from '../../hooks/usePatternLink';
+import { AlternativeList, DecisionNames, PatternRef } from './DecisionLinks';
 
-/** The recommendation: the patterns, why, the path, and what goes with them. */
+/** The answers that led here, as a numbered list. */
+export function DecisionPath(props: {
+  tree: DecisionTree;
+  state: DecisionState;
+  label: string;
+}) {
+  const { tree, state, label } = props;
+  return (
+    <Box mt={2}>
+      <Typography variant="subtitle2" component="h4">
+        Why: your answers
+      </Typography>
+      <ol aria-label={label}>
+        {state.steps.map(step => {
+          const question = tree.questions[step.questionId];
+          return (
+            <li key={step.questionId}>
+              <Typography variant="body2">
+                {question.text}{' '}
+                <strong>{question.answers[step.answerIndex].label}</strong>
+              </Typography>
+            </li>
+          );
+        })}
+      </ol>
+    </Box>
+  );
+}
+
+/** A result's heading, focused when it appears so keyboard and screen-reader users follow. */
+export function ResultHeading(props: { children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <Typography
+      variant="h5"
+      component="h3"
+      tabIndex={-1}
+      ref={heading}
+      gutterBottom
+      style={{ outline: 'none' }}
+    >
+      {props.children}
+    </Typography>
+  );
+}
+
+/**
+ * An outcome: its set — the primary pattern, the patterns it needs with
+ * it and why, the cheaper alternatives to check first — and the path.
+ */
 export function DecisionOutcomeView(props: {
   tree: DecisionTree;
   state: Extract<DecisionState, { kind: 'outcome' }>;
   patterns: PatternSummary[];
   scenarios: PatternScenario[];
-  extra?: ReactNode;
+  names: DecisionNames;
 }) {
-  const { tree, state, patterns, scenarios, extra } = props;
-  const patternLink = useRouteRef(patternRouteRef);
+  const { tree, state, patterns, scenarios, names } = props;
+  const patternLink = usePatternLink();
   const outcome = tree.outcomes[state.outcomeId];
-  const recommended = outcome.patterns.flatMap(id =>
-    patterns.filter(p => p.id === id),
-  );
-  const complements = suggestPatterns(outcome.patterns, patterns, scenarios, {
-    limit: 4,
-  });
+  const primary = patterns.find(p => p.id === outcome.primary);
+  const inSet = outcomePatternIds(outcome);
+  const checked = new Set([
+    ...inSet,
+    ...outcome.alternatives.flatMap(a => (a.id ? [a.id] : [])),
+  ]);
+  const complements = suggestPatterns(inSet, patterns, scenarios, {
+    limit: 6,
+  })
+    .filter(s => !checked.has(s.id))
+    .slice(0, 4);
 
   return (
     <section aria-label="Recommendation">
-      <Typography variant="h5" component="h3" gutterBottom>
-        Recommended: {recommended.map(p => p.title).join(' + ')}
-      </Typography>
+      <ResultHeading>
+        Recommended: {names.titleOf(outcome.primary)}
+      </ResultHeading>
       <Typography variant="body1" paragraph>
         {outcome.why}
       </Typography>
-      <Grid container spacing={2}>
-        {recommended.map(pattern => (
-          <Grid item xs={12} md={6} key={pattern.id}>
-            <Card variant="outlined">
-              <CardContent>
-                <Typography variant="h6" component="h4">
-                  <Link to={patternLink({ id: pattern.id })}>
-                    {pattern.title}
-                  </Link>
-                </Typography>
-                <Typography variant="body2" paragraph>
-                  {pattern.summary}
-                </Typography>
-                <Typography variant="body2">
-                  <strong>Best for:</strong> {pattern.bestFor}
-                </Typography>
-                <Typography variant="body2">
-                  <strong>Key trade-off:</strong> {pattern.tradeoff}
-                </Typography>
-              </CardContent>
-            </Card>
-          </Grid>
-        ))}
-      </Grid>
-      <Box mt={2}>
-        <Typography variant="subtitle2" component="h4">
-          Why: your answers
-        </Typography>
-        <ol aria-label="The path to this recommendation">
-          {state.steps.map(step => {
-            const question = tree.questions[step.questionId];
-            return (
-              <li key={step.questionId}>
-                <Typography variant="body2">
-                  {question.text}{' '}
-                  <strong>{question.answers[step.answerIndex].label}</strong>
-                </Typography>
+      {primary && (
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="h6" component="h4">
+              <PatternRef id={primary.id} names={names} />
+            </Typography>
+            <Typography variant="body2" paragraph>
+              {primary.summary}
+            </Typography>
+            <Typography variant="body2">
+              <strong>Best for:</strong> {primary.bestFor}
+            </Typography>
+            <Typography variant="body2">
+              <strong>Key trade-off:</strong> {primary.tradeoff}
+            </Typography>
+          </CardContent>
+        </Card>
+      )}
+      {outcome.with.length > 0 && (
+        <Box mt={2}>
+          <Typography variant="subtitle2" component="h4">
+            Needed with it
+          </Typography>
+          <Typography
+            variant="body2"
+            component="ul"
+            aria-label="Patterns needed with it"
+          >
+            {outcome.with.map(companion => (
+              <li key={companion.id}>
+                <PatternRef id={companion.id} names={names} />
+                {' — '}
+                {companion.why}
               </li>
-            );
-          })}
-        </ol>
-      </Box>
+            ))}
+          </Typography>
+        </Box>
+      )}
+      {outcome.alternatives.length > 0 && (
+        <Box mt={2}>
+          <Typography variant="subtitle2" component="h4">
+            Check these cheaper answers first
+          </Typography>
+          <AlternativeList
+            alternatives={outcome.alternatives}
+            names={names}
+            label="Cheaper alternatives to check first"
+          />
+        </Box>
+      )}
+      <DecisionPath
+        tree={tree}
+        state={state}
+        label="The path to this recommendation"
+      />
       {complements.length > 0 && (
         <Box mt={1}>
           <Typography variant="subtitle2" component="h4">
             Often combined with
           </Typography>
-          <ul aria-label="Complementary patterns">
+          <Typography
+            variant="body2"
+            component="ul"
+            aria-label="Complementary patterns"
+          >
             {complements.map(suggestion => (
               <li key={suggestion.id}>
-                <Typography variant="body2">
-                  <Link to={patternLink({ id: suggestion.id })}>
-                    {suggestion.title}
-                  </Link>
-                  {' — '}
-                  {suggestion.reason}
-                </Typography>
+                <Link to={patternLink(suggestion.id)}>{suggestion.title}</Link>
+                {' — '}
+                {suggestion.reason}
               </li>
             ))}
-          </ul>
+          </Typography>
         </Box>
       )}
-      {extra}
     </section>
   );
 }

@@ -8,13 +8,20 @@ import { useEffect, useRef } from 'react';
 export function QuestionView(props: {
   question: DecisionQuestion;
   onAnswer: (index: number) => void;
+  /** The concern the question belongs to, after the first walk of a session. */
+  concern?: string;
 }) {
-  const { question, onAnswer } = props;
+  const { question, onAnswer, concern } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   // Move focus to each new question so keyboard and screen-reader users follow.
   useEffect(() => heading.current?.focus(), [question]);
   return (
     <>
+      {concern && (
+        <Typography variant="overline" component="p">
+          {concern}
+        </Typography>
+      )}
       <Typography
         variant="h5"
         component="h3"

@@ -8,8 +8,12 @@ import {
   PATTERNS_ANNOTATION,
 } from '@system-design/backstage-plugin-patterns-common';
 import { EntityPatterns } from '../../hooks/useEntityPatterns';
+import { listOf } from '../DecisionWizard/decisionLabels';
 
-/** Whether the entity already uses the recommendation, and the line to paste. */
+/**
+ * Whether the entity already declares the result's patterns, and the line to
+ * paste: the current value with the new ids appended, an alias never twice.
+ */
 export function AnnotationSuggestion(props: {
   entity: Entity;
   entityPatterns: EntityPatterns;
@@ -26,8 +30,8 @@ export function AnnotationSuggestion(props: {
     return (
       <Box mt={2} role="status">
         <Typography variant="body1">
-          <strong>{name}</strong> already uses{' '}
-          {patternIds.map(titleOf).join(' and ')}.
+          <strong>{name}</strong> already uses {listOf(patternIds.map(titleOf))}
+          .
         </Typography>
       </Box>
     );
@@ -40,10 +44,9 @@ export function AnnotationSuggestion(props: {
   return (
     <Box mt={2} role="status" aria-label="Annotation to add">
       <Typography variant="body1" gutterBottom>
-        <strong>{name}</strong> does not declare{' '}
-        {missing.map(titleOf).join(' and ')} yet. If it uses{' '}
-        {missing.length > 1 ? 'them' : 'it'}, put this line under{' '}
-        <code>metadata.annotations</code> in its catalog-info.yaml
+        <strong>{name}</strong> does not declare {listOf(missing.map(titleOf))}{' '}
+        yet. If it uses {missing.length > 1 ? 'them' : 'it'}, put this line
+        under <code>metadata.annotations</code> in its catalog-info.yaml
         {used.length > 0 ? ' (it keeps the patterns already declared)' : ''}:
       </Typography>
       <CodeSnippet text={line} language="yaml" showCopyCodeButton />

@@ -1,10 +1,14 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityPatternsWith } from '../../hooks/useEntityPatterns';
 import { AsyncContent } from '../AsyncContent';
 import { DecisionWizard } from '../DecisionWizard';
 import { AnnotationSuggestion } from './AnnotationSuggestion';
 
-/** The decision wizard on a service page; its result becomes an annotation line. */
+/**
+ * The decision wizard on a service page: it starts from the patterns the
+ * entity declares, and its result becomes the entity's annotation line.
+ */
 export function EntityDecisionWizard() {
   const { entity } = useEntity();
   const state = useEntityPatternsWith(entity, api =>
@@ -17,7 +21,12 @@ export function EntityDecisionWizard() {
           tree={tree}
           patterns={[...patterns.patterns.values()]}
           scenarios={scenarios}
-          renderOutcomeExtra={ids => (
+          entity={{
+            ref: stringifyEntityRef(entity),
+            title: entity.metadata.title ?? entity.metadata.name,
+          }}
+          declared={patterns.ids}
+          renderAnnotation={ids => (
             <AnnotationSuggestion
               entity={entity}
               entityPatterns={patterns}

@@ -1,5 +1,4 @@
 import { Entity } from '@backstage/catalog-model';
-import { CodeSnippet } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -10,6 +9,7 @@ import {
   annotationSnippetHighlight,
 } from './annotationSnippet';
 import { AnnotationProblemView } from '../../hooks/useEntityPatterns';
+import { CodeBlock } from '../CodeBlock';
 
 /** The annotation's processing errors, and the corrected line when there is one. */
 export function AnnotationProblems(props: {
@@ -35,15 +35,15 @@ export function AnnotationProblems(props: {
             <Typography variant="body2" component="span">
               {problem.message}
             </Typography>
-            {problem.source === 'browser' && (
+            {problem.source === 'current' && (
               <Typography
                 variant="caption"
                 component="span"
                 color="textSecondary"
               >
                 {' '}
-                (found on this page; the catalog reports it after it next
-                processes this entity)
+                (found now; the catalog reports it after it next processes this
+                entity)
               </Typography>
             )}
           </li>
@@ -54,7 +54,7 @@ export function AnnotationProblems(props: {
           <Typography variant="body2" gutterBottom>
             Did you mean this?
           </Typography>
-          <CodeSnippet
+          <CodeBlock
             text={annotationSnippet(entity, corrected)}
             language="yaml"
             highlightedNumbers={annotationSnippetHighlight(

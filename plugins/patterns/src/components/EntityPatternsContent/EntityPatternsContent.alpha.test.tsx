@@ -18,7 +18,7 @@ import { screen, within } from '@testing-library/react';
 import patternsPlugin from '../../alpha';
 import { patternsApiRef } from '../../api/PatternsApi';
 import { PatternsClient } from '../../api/PatternsClient';
-import { server } from '../../__testUtils__/renderPatterns';
+import { server, serveEntityReport } from '../../__testUtils__/renderPatterns';
 import { rootRouteRef } from '../../routes';
 import { testEntity } from './__testUtils__/renderWithEntity';
 
@@ -43,6 +43,7 @@ describe('patterns plugin on the new frontend system', () => {
     expect(filter({ ...testEntity(), kind: 'System' })).toBe(true);
     expect(filter({ ...testEntity(), kind: 'Group' })).toBe(false);
 
+    serveEntityReport(testEntity('retry-with-backoff'));
     await renderInTestApp(
       <EntityProvider entity={testEntity('retry-with-backoff')}>
         {tester.reactElement()}

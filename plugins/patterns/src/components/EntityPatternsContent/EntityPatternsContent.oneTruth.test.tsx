@@ -41,16 +41,25 @@ describe('EntityPatternsContent reads the entity’s patterns once', () => {
       screen.queryByRole('region', { name: 'Annotation problems' }),
     ).toBeNull();
 
-    // The wizard knows the entity already uses it, and does not declare it twice.
+    // The wizard knows the entity already declares it, and does not declare it twice.
     await screen.findByRole('button', { name: 'No' }, { timeout: 5000 });
     screen.getByRole('button', { name: 'No' }).click();
     (await screen.findByRole('button', { name: 'Transient errors' })).click();
-    expect(
-      await screen.findByText(/already uses Retry with Backoff/),
-    ).toBeInTheDocument();
-    expect(
-      screen.queryByRole('status', { name: 'Annotation to add' }),
-    ).toBeNull();
+    const recommendation = await screen.findByRole('region', {
+      name: 'Recommendation',
+    });
+    expect(recommendation).toHaveTextContent(
+      'Retry with Backoff already declared',
+    );
+    const suggestion = screen.getByRole('status', {
+      name: 'Annotation to add',
+    });
+    expect(suggestion).not.toHaveTextContent(/not declare Retry with Backoff/);
+    await waitFor(() =>
+      expect(suggestion.querySelector('pre')?.textContent).toBe(
+        'system-design/patterns: retry-with-backoff, timeout, circuit-breaker',
+      ),
+    );
   });
 
   it('makes at most six requests to the patterns backend, none twice', async () => {
@@ -65,6 +74,11 @@ describe('EntityPatternsContent reads the entity’s patterns once', () => {
 
     expect(paths.length).toBeLessThanOrEqual(6);
     expect(new Set(paths).size).toBe(paths.length);
+    // The entity's report stands for the gap rules: one read for the whole tab.
+    expect(paths).toContain(
+      '/api/patterns/v1/entities/component/default/checkout/patterns',
+    );
+    expect(paths).not.toContain('/api/patterns/v1/gaps');
   });
 
   it('keeps a failing card to itself: the rest of the tab renders', async () => {

@@ -37,30 +37,38 @@ describe('EntityPatternsContent', () => {
   registerMswTestHooks(server);
 
   it('lists the used patterns, what goes with them and a risky gap', async () => {
-    withTimeoutPattern();
     await renderWithEntity(
       <EntityPatternsContent />,
       testEntity('retry-with-backoff, REST'),
+      { patterns: withTimeoutPattern },
     );
 
     const used = await screen.findByRole('table', { name: 'Patterns used' });
     const rows = within(used).getAllByRole('row').slice(1);
+    // Pattern and its category, state, evidence, best for, trade-off.
     expect(
-      rows.map(r =>
-        within(r)
-          .getAllByRole('cell')
-          .map(c => c.textContent),
-      ),
+      rows.map(r => {
+        const [pattern, ...cells] = within(r).getAllByRole('cell');
+        return [
+          within(pattern).getByRole('link').textContent,
+          pattern.querySelector('[data-category]')?.textContent,
+          ...cells.map(c => c.textContent),
+        ];
+      }),
     ).toEqual([
       [
         'Retry with Backoff',
         'Resilience Patterns',
+        'Declared, no evidence found',
+        'No evidence found in its files or catalog fields.',
         'Handling transient failures',
         'Improved reliability vs thundering herd',
       ],
       [
         'REST',
         'API Communication Styles',
+        'Declared, no evidence found',
+        'No evidence found in its files or catalog fields.',
         'CRUD operations, public APIs',
         'Simplicity vs over/under-fetching',
       ],
@@ -108,10 +116,10 @@ describe('EntityPatternsContent', () => {
   });
 
   it('says there are no gaps once the missing pattern is used', async () => {
-    withTimeoutPattern();
     await renderWithEntity(
       <EntityPatternsContent />,
       testEntity('retry-with-backoff, timeout'),
+      { patterns: withTimeoutPattern },
     );
     expect(await screen.findByText(/^No risky gaps/)).toBeInTheDocument();
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
@@ -147,9 +155,7 @@ describe('EntityPatternsContent', () => {
       ),
     ).toBeInTheDocument();
     // Reported by the catalog: not marked as found on this page, and not twice.
-    expect(
-      within(problems).queryByText(/found on this page/),
-    ).not.toBeInTheDocument();
+    expect(within(problems).queryByText(/found now/)).not.toBeInTheDocument();
     expect(within(problems).getAllByRole('listitem')).toHaveLength(1);
     expect(await snippetText('Corrected annotation')).toContain(
       'system-design/patterns: retry-with-backoff, circuit-breaker',
@@ -162,7 +168,7 @@ describe('EntityPatternsContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('finds a typo on the page before the catalog has reported it', async () => {
+  it('shows a typo the backend finds before the catalog has reported it', async () => {
     await renderWithEntity(
       <EntityPatternsContent />,
       testEntity('circuit-breakr'),
@@ -175,9 +181,7 @@ describe('EntityPatternsContent', () => {
         'Unknown pattern id "circuit-breakr" — did you mean circuit-breaker?',
       ),
     ).toBeInTheDocument();
-    expect(
-      within(problems).getByText(/found on this page/),
-    ).toBeInTheDocument();
+    expect(within(problems).getByText(/found now/)).toBeInTheDocument();
     expect(
       screen.getByText(
         'None of the values in the annotation is a known pattern id.',
@@ -206,29 +210,32 @@ describe('EntityPatternsContent', () => {
     );
   });
 
-  it('still shows the patterns when the gap rules cannot be loaded', async () => {
+  it('shows the backend’s error when the entity’s report cannot be read', async () => {
     server.use(
-      rest.get(`${BASE_URL}/v1/gaps`, (_req, res, ctx) =>
-        res(
-          ctx.status(404),
-          ctx.json({
-            error: { name: 'NotFoundError', message: 'no gaps route' },
-            response: { statusCode: 404 },
-          }),
-        ),
+      rest.get(
+        `${BASE_URL}/v1/entities/:kind/:namespace/:name/patterns`,
+        (_req, res, ctx) =>
+          res(
+            ctx.status(503),
+            ctx.json({
+              error: {
+                name: 'ServiceUnavailableError',
+                message: 'The catalog did not answer in time',
+              },
+              response: { statusCode: 503 },
+            }),
+          ),
       ),
     );
     await renderWithEntity(
       <EntityPatternsContent />,
       testEntity('retry-with-backoff'),
+      { inCatalog: false },
     );
     expect(
-      await screen.findByRole('table', { name: 'Patterns used' }),
+      (await screen.findAllByText(/The catalog did not answer in time/))[0],
     ).toBeInTheDocument();
-    expect(
-      screen.getByText('Info: Gap checks are unavailable'),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/no gaps route/)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Patterns used' })).toBeNull();
   });
 
   it('shows an error panel when the patterns cannot be loaded', async () => {

@@ -1,14 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  CodeSnippet,
-  EmptyState,
-  LinkButton,
-} from '@backstage/core-components';
+import { EmptyState, LinkButton } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { PATTERNS_ANNOTATION } from '@system-design/backstage-plugin-patterns-common';
 import { rootRouteRef } from '../../routes';
+import { CodeBlock } from '../CodeBlock';
 import {
   annotationSnippet,
   annotationSnippetHighlight,
@@ -17,8 +14,9 @@ import {
 
 /**
  * Shown instead of the Patterns tab when the entity has no
- * `system-design/patterns` annotation: what it is for and the exact YAML to
- * add, like the catalog's MissingAnnotationEmptyState but with our snippet.
+ * `system-design/patterns` annotation and no evidence of any pattern: what
+ * the annotation is for and the exact YAML to add, like the catalog's
+ * MissingAnnotationEmptyState but with our snippet.
  */
 export function PatternsAnnotationEmptyState(props: { entity: Entity }) {
   const { entity } = props;
@@ -33,9 +31,11 @@ export function PatternsAnnotationEmptyState(props: { entity: Entity }) {
         <>
           Declare the patterns this {kind} uses with the{' '}
           <code>{PATTERNS_ANNOTATION}</code> annotation in its{' '}
-          <code>catalog-info.yaml</code>: pattern ids separated by commas. The
-          catalog then links it to those patterns, and this tab shows what
-          usually goes with them and any risky gaps.
+          <code>catalog-info.yaml</code>: pattern ids separated by commas. No
+          evidence of a known pattern was found in its files or catalog fields
+          either, so there is nothing to suggest from them. Once declared, the
+          catalog links it to those patterns, and this tab shows the evidence
+          for each, what usually goes with them and any risky gaps.
         </>
       }
       action={
@@ -45,7 +45,7 @@ export function PatternsAnnotationEmptyState(props: { entity: Entity }) {
             ids of the patterns it uses:
           </Typography>
           <div aria-label="Annotation to add" role="figure">
-            <CodeSnippet
+            <CodeBlock
               text={snippet}
               language="yaml"
               highlightedNumbers={annotationSnippetHighlight(snippet)}

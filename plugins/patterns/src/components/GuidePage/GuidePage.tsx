@@ -3,12 +3,12 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
-  decisionTreeToMermaid,
   layersToMermaid,
   PATTERN_SECTION_TITLES,
 } from '@system-design/backstage-plugin-patterns-common';
 import { wizardRouteRef } from '../../routes';
 import { MermaidDiagram } from '../MermaidDiagram';
+import { DecisionFlowchart } from './DecisionFlowchart';
 import { ScenarioTable } from '../ScenarioTable/ScenarioTable';
 import { CategoryOverviewTable } from './CategoryOverviewTable';
 import { loadCatalog, usePatternsData } from '../../hooks/usePatternsData';
@@ -42,14 +42,10 @@ export function GuidePage() {
         <Grid item xs={12}>
           <InfoCard
             title="Which pattern? The decision flowchart"
-            subheader="Follow the questions from the top, or let the wizard ask them one at a time"
+            subheader="Follow the questions from the top, or one concern at a time, or let the wizard ask them"
             deepLink={{ title: 'Open the decision wizard', link: wizardLink }}
           >
-            <MermaidDiagram
-              code={decisionTreeToMermaid(tree, { titleOf })}
-              label="Decision flowchart"
-              naturalSize
-            />
+            <DecisionFlowchart tree={tree} titleOf={titleOf} />
           </InfoCard>
         </Grid>
         {graph.layers && (

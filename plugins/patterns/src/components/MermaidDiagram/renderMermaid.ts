@@ -9,15 +9,43 @@ function loadMermaid(): Promise<Mermaid> {
 }
 
 /**
- * Strict security and no HTML in labels, and none of it (nor the theme) can
- * be changed by a diagram: the keys in `secure` are ignored in directives.
+ * The diagram types drawn at their natural size (`useMaxWidth: false`)
+ * rather than shrunk to the card's width, where a large flowchart's labels
+ * end up a few pixels high: the card scrolls instead.
+ */
+export const NATURAL_SIZE_DIAGRAMS = [
+  'flowchart',
+  'sequence',
+  'state',
+  'class',
+  'er',
+  'gantt',
+  'journey',
+  'timeline',
+  'mindmap',
+  'gitGraph',
+  'requirement',
+  'pie',
+  'c4',
+  'block',
+  'architecture',
+] as const;
+
+/**
+ * Strict security, no HTML in labels, every diagram at its natural size; and
+ * none of it (nor the theme) can be changed by a diagram: the keys in
+ * `secure` are ignored in directives and front matter.
  */
 export function mermaidConfig(dark: boolean) {
+  const natural = Object.fromEntries(
+    NATURAL_SIZE_DIAGRAMS.map(type => [type, { useMaxWidth: false }]),
+  );
   return {
     startOnLoad: false,
     securityLevel: 'strict' as const,
     htmlLabels: false,
-    flowchart: { htmlLabels: false },
+    ...natural,
+    flowchart: { htmlLabels: false, useMaxWidth: false },
     theme: dark ? ('dark' as const) : ('default' as const),
     secure: [
       'secure',
@@ -27,11 +55,12 @@ export function mermaidConfig(dark: boolean) {
       'suppressErrorRendering',
       'maxEdges',
       'htmlLabels',
-      'flowchart',
       'theme',
       'themeCSS',
       'themeVariables',
       'fontFamily',
+      'fontSize',
+      ...NATURAL_SIZE_DIAGRAMS,
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { CodeSnippet, MarkdownContent } from '@backstage/core-components';
+import { MarkdownContent } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import {
@@ -8,6 +8,7 @@ import {
 import { lazy, Suspense } from 'react';
 import { Progress } from '@backstage/core-components';
 import { patternRouteRef } from '../../routes';
+import { CodeBlock } from '../CodeBlock';
 
 const MermaidDiagram = lazy(() =>
   import('../MermaidDiagram').then(m => ({ default: m.MermaidDiagram })),
@@ -59,7 +60,7 @@ export function PatternBlocks(props: {
           default:
             return (
               <Box key={key} my={2}>
-                <CodeSnippet
+                <CodeBlock
                   text={block.text}
                   language={LANGUAGES[block.language] ?? block.language}
                   showCopyCodeButton

@@ -6,6 +6,7 @@ import {
   renderPatternsAt,
   server,
 } from '../../__testUtils__/renderPatterns';
+import { circuitBreaker } from '../../__testUtils__/fixtures';
 
 const render = jest.fn(async (_id: string, code: string) => ({
   svg: `<svg data-testid="mermaid-svg"><text>${
@@ -22,6 +23,49 @@ jest.mock('mermaid', () => ({
 
 describe('PatternDocumentPage', () => {
   registerMswTestHooks(server);
+
+  it('shows unsafe references and links as text, never as links, and still renders', async () => {
+    server.use(
+      rest.get(`${BASE_URL}/v1/patterns/circuit-breaker`, (_req, res, ctx) =>
+        res(
+          ctx.json({
+            ...circuitBreaker,
+            references: [
+              'https://example.com/safe',
+              // eslint-disable-next-line no-script-url
+              'javascript:alert(1)',
+              'data:text/html,<script>alert(1)</script>',
+            ],
+            sections: circuitBreaker.sections.map(section =>
+              section.title === 'Overview'
+                ? {
+                    ...section,
+                    markdown:
+                      'A [script link](javascript:alert(2)) and a [data link](data:text/html,x).',
+                    blocks: [
+                      {
+                        type: 'markdown',
+                        text: 'A [script link](javascript:alert(2)) and a [data link](data:text/html,x).',
+                      },
+                    ],
+                  }
+                : section,
+            ),
+          }),
+        ),
+      ),
+    );
+    await renderPatternsAt('/patterns/circuit-breaker');
+    expect(
+      await screen.findByRole('heading', { name: 'Circuit Breaker', level: 1 }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /example\.com\/safe/ })).toBeInTheDocument();
+    expect(screen.getByText('javascript:alert(1)').closest('a')).toBeNull();
+    for (const link of screen.getAllByRole('link')) {
+      expect(link.getAttribute('href') ?? '').not.toMatch(/^\s*(javascript|data):/i);
+    }
+    expect(screen.getByText(/script link/)).toBeInTheDocument();
+  });
 
   it('shows the nine sections in order', async () => {
     await renderPatternsAt('/patterns/circuit-breaker');

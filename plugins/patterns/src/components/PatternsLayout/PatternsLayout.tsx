@@ -9,12 +9,14 @@ import {
   rootRouteRef,
   wizardRouteRef,
 } from '../../routes';
+import { useProseStyles } from './proseStyles';
 
 /** The page frame shared by every patterns page: header and section tabs. */
 export function PatternsLayout(
   props: PropsWithChildren<{ title: string; subtitle?: ReactNode }>,
 ) {
   const { title, subtitle, children } = props;
+  const classes = useProseStyles();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const tabs = [
@@ -38,7 +40,7 @@ export function PatternsLayout(
         selectedIndex={selected === -1 ? undefined : selected}
         onChange={index => navigate(tabs[index].to)}
       />
-      <Content>{children}</Content>
+      <Content className={classes.prose}>{children}</Content>
     </Page>
   );
 }

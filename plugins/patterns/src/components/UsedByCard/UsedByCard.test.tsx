@@ -1,8 +1,10 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { rest } from 'msw';
 import {
   BASE_URL,
+  currentUrl,
   renderPatternsAt,
   server,
 } from '../../__testUtils__/renderPatterns';
@@ -45,7 +47,9 @@ describe('UsedByCard on the pattern page', () => {
     expect(
       within(payments).getByRole('link', { name: 'payments-api' }),
     ).toHaveAttribute('href', '/catalog/default/api/payments-api');
-    expect(within(payments).getByText('service component')).toBeInTheDocument();
+    expect(
+      within(payments).getByText(/^service component/),
+    ).toBeInTheDocument();
 
     const unowned = within(card).getByRole('region', { name: /No owner/ });
     expect(
@@ -68,8 +72,104 @@ describe('UsedByCard on the pattern page', () => {
       /No entities declare this pattern yet/,
     );
     expect(empty.textContent).toBe(
-      'No entities declare this pattern yet — add system-design/patterns: circuit-breaker to a catalog-info.yaml.',
+      'No entities declare this pattern yet, and none shows evidence of it — add system-design/patterns: circuit-breaker to a catalog-info.yaml.',
     );
+    expect(within(card).queryByRole('radiogroup')).toBeNull();
+  });
+
+  it('marks each entity declared and detected, declared only, or detected only', async () => {
+    await renderPatternsAt('/patterns/circuit-breaker');
+    const card = await usedByCard();
+    const item = async (name: string) =>
+      (await within(card).findByRole('link', { name })).closest('li')!;
+
+    expect(await item('Checkout Service')).toHaveTextContent(
+      'service componentDeclared and detected',
+    );
+    expect(await item('payments-api')).toHaveTextContent(
+      'openapi apiDeclared, no evidence found',
+    );
+    expect(await item('legacy-gateway')).toHaveTextContent(
+      'componentDetected, not declared',
+    );
+  });
+
+  it('filters by source from the keyboard, and keeps the filter in the URL', async () => {
+    const user = userEvent.setup();
+    await renderPatternsAt('/patterns/circuit-breaker');
+    const card = await usedByCard();
+    const filter = await within(card).findByRole('radiogroup');
+    const names = () =>
+      within(card)
+        .queryAllByRole('link')
+        .map(l => l.textContent)
+        .filter(t => t !== 'payments');
+
+    expect(
+      within(filter).getByRole('radio', { name: 'All (3)' }),
+    ).toBeChecked();
+    expect(names()).toEqual([
+      'Checkout Service',
+      'payments-api',
+      'legacy-gateway',
+    ]);
+
+    within(filter).getByRole('radio', { name: 'All (3)' }).focus();
+    // Arrow keys move through the radio group: all → both → declared → detected.
+    await user.keyboard('{ArrowRight}');
+    expect(
+      within(filter).getByRole('radio', { name: 'Declared and detected (1)' }),
+    ).toBeChecked();
+    expect(names()).toEqual(['Checkout Service']);
+    expect(currentUrl().searchParams.get('source')).toBe('both');
+
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(
+      within(filter).getByRole('radio', { name: 'Detected, not declared (1)' }),
+    ).toBeChecked();
+    expect(names()).toEqual(['legacy-gateway']);
+    expect(within(card).queryByRole('region', { name: /payments/ })).toBeNull();
+    expect(currentUrl().searchParams.get('source')).toBe('detected');
+  });
+
+  it('opens with the filter the URL names', async () => {
+    server.use(
+      rest.get(`${BASE_URL}/v1/patterns/:id/usage`, (_req, res, ctx) =>
+        res(
+          ctx.json({
+            patternId: 'circuit-breaker',
+            total: 1,
+            owners: [
+              {
+                owner: 'unowned',
+                entities: [
+                  {
+                    ref: 'component:default/legacy-gateway',
+                    kind: 'Component',
+                    namespace: 'default',
+                    name: 'legacy-gateway',
+                    source: 'detected',
+                  },
+                ],
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+    await renderPatternsAt('/patterns/circuit-breaker?source=declared');
+    const card = await usedByCard();
+    expect(
+      await within(card).findByRole('radio', {
+        name: 'Declared, no evidence found (0)',
+      }),
+    ).toBeChecked();
+    expect(
+      within(card).getByText('No entity is declared, no evidence found.'),
+    ).toBeInTheDocument();
+    expect(
+      within(card).queryByRole('link', { name: 'legacy-gateway' }),
+    ).toBeNull();
   });
 
   it('shows an error in the card and keeps the rest of the page', async () => {

@@ -16,8 +16,16 @@ import { ReactElement } from 'react';
 import { patternsApiRef } from '../../../api/PatternsApi';
 import { PatternsClient } from '../../../api/PatternsClient';
 import { rootRouteRef } from '../../../routes';
+import {
+  DetectedPattern,
+  PatternSummary,
+} from '@system-design/backstage-plugin-patterns-common';
 import { summaries, timeoutSummary } from '../../../__testUtils__/fixtures';
-import { BASE_URL, server } from '../../../__testUtils__/renderPatterns';
+import {
+  BASE_URL,
+  server,
+  serveEntityReport,
+} from '../../../__testUtils__/renderPatterns';
 
 /** A catalog entity, with the patterns annotation when `patterns` is given. */
 export function testEntity(
@@ -41,17 +49,33 @@ export function testEntity(
   } as Entity;
 }
 
-/** Serves `timeout` too, so gap suggestions have a pattern page to link to. */
-export function withTimeoutPattern() {
-  server.use(
-    rest.get(`${BASE_URL}/v1/patterns`, (_req, res, ctx) =>
-      res(ctx.json({ items: [...summaries, timeoutSummary] })),
-    ),
-  );
-}
+/** The fixture patterns and `timeout`, so gap suggestions have a pattern page to link to. */
+export const withTimeoutPattern = [...summaries, timeoutSummary];
 
-/** Renders `element` as part of `entity`'s page, with the real client over msw. */
-export function renderWithEntity(element: ReactElement, entity: Entity) {
+/**
+ * Renders `element` as part of `entity`'s page, with the real client over
+ * msw; the fake backend's catalog holds the entity, with the `detected`
+ * patterns, and it serves `patterns` (default: the fixtures') as content.
+ */
+export function renderWithEntity(
+  element: ReactElement,
+  entity: Entity,
+  options: {
+    detected?: DetectedPattern[];
+    patterns?: PatternSummary[];
+    /** false: the fake backend does not know the entity (its report is a 404). */
+    inCatalog?: boolean;
+  } = {},
+) {
+  const { patterns, inCatalog = true } = options;
+  if (patterns) {
+    server.use(
+      rest.get(`${BASE_URL}/v1/patterns`, (_req, res, ctx) =>
+        res(ctx.json({ items: patterns })),
+      ),
+    );
+  }
+  if (inCatalog) serveEntityReport(entity, options);
   const client = new PatternsClient({
     discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
     fetchApi: new MockFetchApi(),

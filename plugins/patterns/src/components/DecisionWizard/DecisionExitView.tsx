@@ -1,0 +1,37 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  DecisionState,
+  DecisionTree,
+} from '@system-design/backstage-plugin-patterns-common';
+import { AlternativeList, DecisionNames } from './DecisionLinks';
+import { DecisionPath, ResultHeading } from './DecisionOutcomeView';
+
+/** A "you may not need this" end: why, and what to do instead. */
+export function DecisionExitView(props: {
+  tree: DecisionTree;
+  state: Extract<DecisionState, { kind: 'exit' }>;
+  names: DecisionNames;
+}) {
+  const { tree, state, names } = props;
+  const exit = tree.exits[state.exitId];
+  return (
+    <section aria-label={exit.title}>
+      <ResultHeading>{exit.title}</ResultHeading>
+      <Typography variant="body1" paragraph>
+        {exit.why}
+      </Typography>
+      <Box mt={2}>
+        <Typography variant="subtitle2" component="h4">
+          What to do instead
+        </Typography>
+        <AlternativeList
+          alternatives={exit.instead}
+          names={names}
+          label="What to do instead"
+        />
+      </Box>
+      <DecisionPath tree={tree} state={state} label="The path to this answer" />
+    </section>
+  );
+}
