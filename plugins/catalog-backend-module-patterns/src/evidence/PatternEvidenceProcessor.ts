@@ -34,6 +34,13 @@ import { shortReason } from './parsers/types';
 import { ReadTimeoutError } from './readSourceTree';
 import { scanSourceTree } from './scanSourceTree';
 
+/** What one source of evidence (the files, or the APIs' types) yields, and what to store for next time. */
+type EvidencePart<Stored> = {
+  findings: Finding[];
+  warnings: EvidenceWarning[];
+  stored?: Stored;
+};
+
 /** The evidence rules and the pattern ids they may name. */
 export interface EvidenceRuleSet {
   rules: readonly EvidenceRule[];
@@ -187,11 +194,7 @@ export class PatternEvidenceProcessor implements CatalogProcessor {
     entity: Entity,
     rules: CompiledEvidenceRules,
     stored: StoredEvidence | undefined,
-  ): Promise<{
-    findings: Finding[];
-    warnings: EvidenceWarning[];
-    stored?: StoredEvidence['files'];
-  }> {
+  ): Promise<EvidencePart<StoredEvidence['files']>> {
     const { options } = this.options;
     const location = sourceLocationOf(entity);
     const wanted =
@@ -273,11 +276,7 @@ export class PatternEvidenceProcessor implements CatalogProcessor {
     entity: Entity,
     rules: CompiledEvidenceRules,
     stored: StoredEvidence | undefined,
-  ): Promise<{
-    findings: Finding[];
-    warnings: EvidenceWarning[];
-    stored?: Finding[];
-  }> {
+  ): Promise<EvidencePart<Finding[]>> {
     const { apiTypes } = this.options;
     if (!apiTypes || !rules.hasApiRules) return { findings: [], warnings: [] };
     const refs = apiRefsOf(entity);

@@ -1,7 +1,7 @@
 import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { asJsonOutput, checkLength, INPUT_LIMITS } from './limits';
-import { PatternActionsOptions } from './types';
+import { PatternActionsOptions, READ_ONLY_ACTION } from './types';
 
 const validator = makeValidator();
 
@@ -53,7 +53,7 @@ export function registerEntityPatternReportAction(
       'with the ones it has. Takes an entity ref such as "component:default/checkout" (kind and namespace default to',
       'component and default). An entity that does not exist or that you may not read is a NotFoundError.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
         z.object({

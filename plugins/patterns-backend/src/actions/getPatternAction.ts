@@ -9,7 +9,7 @@ import {
   INPUT_LIMITS,
   listForMessage,
 } from './limits';
-import { PatternActionsOptions } from './types';
+import { PatternActionsOptions, READ_ONLY_ACTION } from './types';
 
 /** The word that asks for every section. */
 const ALL_SECTIONS = 'all';
@@ -51,7 +51,7 @@ export function registerGetPatternAction(options: PatternActionsOptions) {
       'e.g. ["When to Use", "When NOT to Use"] to decide whether the pattern fits, or ["all"].',
       'An unknown id is a NotFoundError; list-patterns gives the ids.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
         z.object({

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { PatternSummary } from '@system-design/backstage-plugin-patterns-common';
 import { checkLength, INPUT_LIMITS, listForMessage } from './limits';
-import { PatternActionsOptions } from './types';
+import { PatternActionsOptions, READ_ONLY_ACTION } from './types';
 
 /** The words of a search, lower-cased; every one must occur in a pattern's text. */
 function wordsOf(query: string): string[] {
@@ -35,7 +35,7 @@ export function registerListPatternsAction(options: PatternActionsOptions) {
       'Use the ids with get-pattern for a pattern’s document, with who-uses-pattern for the teams that use it,',
       'and in the `system-design/patterns` annotation of a catalog entity.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
         z.object({

@@ -9,7 +9,7 @@ import {
 } from '@system-design/backstage-plugin-patterns-common';
 import { resolveAnswers, resolveOrigins } from './decisionAnswers';
 import { INPUT_LIMITS } from './limits';
-import { PatternActionsOptions } from './types';
+import { PatternActionsOptions, READ_ONLY_ACTION } from './types';
 
 function reachedOf(state: DecisionState) {
   if (state.kind === 'question')
@@ -55,7 +55,7 @@ export function registerRecommendPatternsAction(
       'To cover several concerns at once (e.g. resilience and data) pass their ids in `concerns`; `remainingConcerns` lists',
       'the ones not covered yet. Unknown question ids, labels or concerns are an InputError naming the valid ones.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
         z.object({

@@ -10,3 +10,10 @@ export interface PatternActionsOptions {
   usage: PatternUsageService;
   reports: EntityPatternReportService;
 }
+
+/** Every patterns action only reads: safe to call again, nothing destroyed. */
+export const READ_ONLY_ACTION = {
+  readOnly: true,
+  idempotent: true,
+  destructive: false,
+} as const;

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { asJsonOutput, checkLength, INPUT_LIMITS } from './limits';
-import { PatternActionsOptions } from './types';
+import { PatternActionsOptions, READ_ONLY_ACTION } from './types';
 
 /**
  * `patterns:who-uses-pattern`: GET /v1/patterns/:id/usage for assistants,
@@ -19,7 +19,7 @@ export function registerWhoUsesPatternAction(options: PatternActionsOptions) {
       '(or, where evidence detection runs, its files show it). Use it to find the teams to ask about a pattern,',
       'e.g. "who uses circuit-breaker". Takes a pattern id or alias; an unknown one is a NotFoundError.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
         z.object({

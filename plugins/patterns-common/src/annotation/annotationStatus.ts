@@ -1,10 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
-import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
+import { EntityStatusItem } from '@backstage/catalog-model/alpha';
 import { PATTERNS_ANNOTATION } from '../constants';
 import {
   AnnotationProblem,
   annotationProblemSchema,
 } from './annotationProblem';
+import { statusDataOf } from './statusData';
 
 /** The status item type the catalog uses for processing errors; the entity page shows these. */
 export const CATALOG_PROCESSING_STATUS_TYPE = 'backstage.io/catalog-processing';
@@ -33,17 +34,10 @@ export function annotationProblemStatusItem(
 export function annotationProblemsFromStatus(
   entity: Entity,
 ): AnnotationProblem[] {
-  const items = (entity as AlphaEntity).status?.items ?? [];
-  const seen = new Set<string>();
-  const problems: AnnotationProblem[] = [];
-  for (const item of items) {
-    if (item.type !== CATALOG_PROCESSING_STATUS_TYPE) continue;
-    const parsed = annotationProblemSchema.safeParse(
-      (item.error as Record<string, unknown> | undefined)?.[PROBLEM_FIELD],
-    );
-    if (!parsed.success || seen.has(parsed.data.message)) continue;
-    seen.add(parsed.data.message);
-    problems.push(parsed.data);
-  }
-  return problems;
+  return statusDataOf(
+    entity,
+    CATALOG_PROCESSING_STATUS_TYPE,
+    PROBLEM_FIELD,
+    annotationProblemSchema,
+  );
 }

@@ -44,8 +44,13 @@ describe('a decision session across concerns', () => {
     expect(result.alternatives.map(a => a.id)).toEqual(['two-phase-commit']);
     // The start walk passed the resilience concern's first question: it counts as taken up.
     expect(remainingConcerns(sessionTree, states)).toEqual([]);
-    const resilienceOnly = walkDecisionSession(sessionTree, parseDecisionPath('resilience:0'));
-    expect(remainingConcerns(sessionTree, resilienceOnly).map(c => c.id)).toEqual(['data']);
+    const resilienceOnly = walkDecisionSession(
+      sessionTree,
+      parseDecisionPath('resilience:0'),
+    );
+    expect(
+      remainingConcerns(sessionTree, resilienceOnly).map(c => c.id),
+    ).toEqual(['data']);
   });
 
   it('lists a pattern once when two outcomes bring it, with both reasons, primary wins', () => {

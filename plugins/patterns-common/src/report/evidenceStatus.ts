@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
+import { EntityStatusItem } from '@backstage/catalog-model/alpha';
 import { z } from 'zod';
+import { statusDataOf } from '../annotation/statusData';
 
 /**
  * The status item type of the catalog module's evidence warnings. Unlike
@@ -63,19 +64,12 @@ export function evidenceWarningStatusItem(
 
 /** The evidence warnings the catalog recorded on the entity's status, without duplicates. */
 export function evidenceWarningsFromStatus(entity: Entity): EvidenceWarning[] {
-  const items = (entity as AlphaEntity).status?.items ?? [];
-  const seen = new Set<string>();
-  const warnings: EvidenceWarning[] = [];
-  for (const item of items) {
-    if (item.type !== PATTERN_EVIDENCE_STATUS_TYPE) continue;
-    const parsed = evidenceWarningSchema.safeParse(
-      (item.error as Record<string, unknown> | undefined)?.[WARNING_FIELD],
-    );
-    if (!parsed.success || seen.has(parsed.data.message)) continue;
-    seen.add(parsed.data.message);
-    warnings.push(parsed.data);
-  }
-  return warnings;
+  return statusDataOf(
+    entity,
+    PATTERN_EVIDENCE_STATUS_TYPE,
+    WARNING_FIELD,
+    evidenceWarningSchema,
+  );
 }
 
 /** The warnings cut to MAX_EVIDENCE_WARNINGS, the rest summed up in one `more`. */

@@ -1,22 +1,28 @@
 import { z } from 'zod';
 import { patternIdSchema } from './patternId';
 
-export const decisionAnswerSchema = z.object({
-  label: z.string().trim().min(1),
-  /** A question, outcome or exit id. */
-  next: patternIdSchema,
-}).strict();
+export const decisionAnswerSchema = z
+  .object({
+    label: z.string().trim().min(1),
+    /** A question, outcome or exit id. */
+    next: patternIdSchema,
+  })
+  .strict();
 
-export const decisionQuestionSchema = z.object({
-  text: z.string().trim().min(1),
-  answers: z.array(decisionAnswerSchema),
-}).strict();
+export const decisionQuestionSchema = z
+  .object({
+    text: z.string().trim().min(1),
+    answers: z.array(decisionAnswerSchema),
+  })
+  .strict();
 
 /** A pattern in an outcome set, and why it is there. */
-export const patternReasonSchema = z.object({
-  id: patternIdSchema,
-  why: z.string().trim().min(1),
-}).strict();
+export const patternReasonSchema = z
+  .object({
+    id: patternIdSchema,
+    why: z.string().trim().min(1),
+  })
+  .strict();
 
 /**
  * Something cheaper to check first, or to do instead: a pattern of the
@@ -36,16 +42,18 @@ export const decisionAlternativeSchema = z
     },
   );
 
-const outcomeFields = z.object({
-  /** The recommended pattern. */
-  primary: patternIdSchema,
-  /** One line on why, agreeing with the primary document's When to Use. */
-  why: z.string().trim().min(1),
-  /** The patterns the primary needs with it, each with its reason. */
-  with: z.array(patternReasonSchema).default([]),
-  /** Cheaper answers to check first (agreeing with the document's When NOT to Use). */
-  alternatives: z.array(decisionAlternativeSchema).default([]),
-}).strict();
+const outcomeFields = z
+  .object({
+    /** The recommended pattern. */
+    primary: patternIdSchema,
+    /** One line on why, agreeing with the primary document's When to Use. */
+    why: z.string().trim().min(1),
+    /** The patterns the primary needs with it, each with its reason. */
+    with: z.array(patternReasonSchema).default([]),
+    /** Cheaper answers to check first (agreeing with the document's When NOT to Use). */
+    alternatives: z.array(decisionAlternativeSchema).default([]),
+  })
+  .strict();
 
 /**
  * An outcome: a set of patterns. Older content that lists `patterns: [a, b]`
@@ -71,41 +79,47 @@ export const decisionOutcomeSchema = z.preprocess(value => {
 }, outcomeFields);
 
 /** A "you may not need this" end: what to do instead of a pattern. */
-export const decisionExitSchema = z.object({
-  /** e.g. "You may not need CQRS". */
-  title: z.string().trim().min(1),
-  why: z.string().trim().min(1),
-  /** What to do instead; at least one. */
-  instead: z.array(decisionAlternativeSchema).min(1),
-}).strict();
+export const decisionExitSchema = z
+  .object({
+    /** e.g. "You may not need CQRS". */
+    title: z.string().trim().min(1),
+    why: z.string().trim().min(1),
+    /** What to do instead; at least one. */
+    instead: z.array(decisionAlternativeSchema).min(1),
+  })
+  .strict();
 
 /** A concern the wizard can take up after an outcome, and the question it starts at. */
-export const decisionConcernSchema = z.object({
-  id: patternIdSchema,
-  title: z.string().trim().min(1),
-  start: patternIdSchema,
-}).strict();
+export const decisionConcernSchema = z
+  .object({
+    id: patternIdSchema,
+    title: z.string().trim().min(1),
+    start: patternIdSchema,
+  })
+  .strict();
 
-const decisionStartSchema = z.object({
-  text: z.string().trim().min(1),
-  next: patternIdSchema,
-}).strict();
+/** Where the guide's flowchart begins: its caption and the first question. */
+const decisionStartSchema = decisionQuestionSchema
+  .pick({ text: true })
+  .extend({ next: patternIdSchema });
 
 /** `decision-tree.yaml`; a later directory may give only the parts it changes. */
-export const decisionTreeFileSchema = z.object({
-  start: decisionStartSchema.optional(),
-  concerns: z.array(decisionConcernSchema).default([]),
-  questions: z.record(patternIdSchema, decisionQuestionSchema).default({}),
-  /**
-   * Answers to add to questions of earlier directories, without repeating
-   * (and so without freezing) their other answers. Only in content files.
-   */
-  appendAnswers: z
-    .record(patternIdSchema, z.array(decisionAnswerSchema))
-    .default({}),
-  outcomes: z.record(patternIdSchema, decisionOutcomeSchema).default({}),
-  exits: z.record(patternIdSchema, decisionExitSchema).default({}),
-}).strict();
+export const decisionTreeFileSchema = z
+  .object({
+    start: decisionStartSchema.optional(),
+    concerns: z.array(decisionConcernSchema).default([]),
+    questions: z.record(patternIdSchema, decisionQuestionSchema).default({}),
+    /**
+     * Answers to add to questions of earlier directories, without repeating
+     * (and so without freezing) their other answers. Only in content files.
+     */
+    appendAnswers: z
+      .record(patternIdSchema, z.array(decisionAnswerSchema))
+      .default({}),
+    outcomes: z.record(patternIdSchema, decisionOutcomeSchema).default({}),
+    exits: z.record(patternIdSchema, decisionExitSchema).default({}),
+  })
+  .strict();
 
 /** The merged tree the wizard walks: every part present. */
 export const decisionTreeSchema = decisionTreeFileSchema

@@ -6,6 +6,7 @@ import {
 } from '@system-design/backstage-plugin-patterns-common';
 import { ContentProblem } from './ContentProblem';
 import { readCatalogFile } from './readContentFiles';
+import { mergeById } from './mergeById';
 
 /** The rules read so far, by id, with the file each came from. */
 export type EvidenceRuleMap = Map<
@@ -26,23 +27,20 @@ export async function mergeEvidenceRules(
 ): Promise<void> {
   const file = path.join(directory, 'evidence.yaml');
   const data = await readCatalogFile(file, evidenceFileSchema, problems);
-  const seenHere = new Set<string>();
-  for (const rule of data?.rules ?? []) {
-    if (seenHere.has(rule.id)) {
-      problems.push({
-        file,
-        message: `duplicate evidence rule id "${rule.id}"`,
-      });
-      continue;
-    }
-    seenHere.add(rule.id);
-    if (rule.disabled && !rules.has(rule.id)) {
+  const earlier = new Set(rules.keys());
+  for (const rule of mergeById(
+    data?.rules ?? [],
+    rules,
+    file,
+    problems,
+    'evidence rule',
+  )) {
+    if (rule.disabled && !earlier.has(rule.id)) {
       problems.push({
         file,
         message: `evidence rule "${rule.id}" is disabled but no earlier directory defines it`,
       });
     }
-    rules.set(rule.id, { rule, file });
   }
 }
 

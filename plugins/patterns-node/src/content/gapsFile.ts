@@ -6,6 +6,7 @@ import {
 } from '@system-design/backstage-plugin-patterns-common';
 import { ContentProblem } from './ContentProblem';
 import { readCatalogFile } from './readContentFiles';
+import { mergeById } from './mergeById';
 
 type GapEntry = GapsFileRule;
 
@@ -24,15 +25,7 @@ export async function mergeGaps(
 ): Promise<void> {
   const file = path.join(directory, 'gaps.yaml');
   const data = await readCatalogFile(file, gapsFileSchema, problems);
-  const seenHere = new Set<string>();
-  for (const rule of data?.gaps ?? []) {
-    if (seenHere.has(rule.id)) {
-      problems.push({ file, message: `duplicate gap rule id "${rule.id}"` });
-      continue;
-    }
-    seenHere.add(rule.id);
-    gaps.set(rule.id, { rule, file });
-  }
+  mergeById(data?.gaps ?? [], gaps, file, problems, 'gap rule');
 }
 
 /**

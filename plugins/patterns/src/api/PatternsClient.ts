@@ -2,20 +2,10 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  DecisionTree,
-  EntityPatternReport,
-  GapRule,
-  PatternAdoption,
-  PatternCategory,
-  PatternDocument,
-  PatternGraphResponse,
   PATTERNS_PLUGIN_ID,
   patternsApiPath,
   PatternsApiContract,
   PatternsApiRoute,
-  PatternScenario,
-  PatternSummary,
-  PatternUsage,
 } from '@system-design/backstage-plugin-patterns-common';
 import { PatternsApi } from './PatternsApi';
 import { SharedRequests } from './SharedRequests';
@@ -44,45 +34,43 @@ export class PatternsClient implements PatternsApi {
     this.content = new SharedRequests(CONTENT_TTL_MS, options.now);
   }
 
-  async listPatterns(): Promise<PatternSummary[]> {
+  async listPatterns() {
     return (await this.shared('/v1/patterns')).items;
   }
 
-  getPattern(id: string): Promise<PatternDocument> {
+  getPattern(id: string) {
     return this.shared('/v1/patterns/:id', { id });
   }
 
-  async listCategories(): Promise<PatternCategory[]> {
+  async listCategories() {
     return (await this.shared('/v1/categories')).items;
   }
 
-  async listScenarios(): Promise<PatternScenario[]> {
+  async listScenarios() {
     return (await this.shared('/v1/scenarios')).items;
   }
 
-  getDecisionTree(): Promise<DecisionTree> {
+  getDecisionTree() {
     return this.shared('/v1/decision-tree');
   }
 
-  getGraph(): Promise<PatternGraphResponse> {
+  getGraph() {
     return this.shared('/v1/graph');
   }
 
-  async listGaps(): Promise<GapRule[]> {
+  async listGaps() {
     return (await this.shared('/v1/gaps')).items;
   }
 
-  getPatternUsage(id: string): Promise<PatternUsage> {
+  getPatternUsage(id: string) {
     return this.get('/v1/patterns/:id/usage', { id });
   }
 
-  getAdoption(): Promise<PatternAdoption> {
+  getAdoption() {
     return this.get('/v1/adoption');
   }
 
-  async getEntityPatternReport(
-    entity: string | CompoundEntityRef,
-  ): Promise<EntityPatternReport> {
+  async getEntityPatternReport(entity: string | CompoundEntityRef) {
     const ref = typeof entity === 'string' ? parseEntityRef(entity) : entity;
     return this.get('/v1/entities/:kind/:namespace/:name/patterns', {
       kind: ref.kind.toLocaleLowerCase('en-US'),

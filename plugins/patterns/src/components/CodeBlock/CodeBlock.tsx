@@ -27,8 +27,16 @@ export function CodeBlock(props: {
   language?: string;
   highlightedNumbers?: number[];
   showCopyCodeButton?: boolean;
+  /** Wrap long lines instead of scrolling (e.g. a one-line annotation to paste). */
+  wrapLongLines?: boolean;
 }) {
-  const { text, language, highlightedNumbers, showCopyCodeButton } = props;
+  const {
+    text,
+    language,
+    highlightedNumbers,
+    showCopyCodeButton,
+    wrapLongLines,
+  } = props;
   const classes = useStyles();
   const mode = useTheme().palette.type === 'dark' ? 'dark' : 'light';
   const theme = codeThemes[mode];
@@ -48,6 +56,7 @@ export function CodeBlock(props: {
           margin: 0,
         }}
         wrapLines
+        wrapLongLines={wrapLongLines}
         renderer={({ rows, stylesheet, useInlineStyles }) =>
           rows.map((row, index) => {
             const highlighted = highlightedNumbers?.includes(index + 1);

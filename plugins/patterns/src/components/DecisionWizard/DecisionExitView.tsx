@@ -1,10 +1,9 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   DecisionState,
   DecisionTree,
 } from '@system-design/backstage-plugin-patterns-common';
-import { AlternativeList, DecisionNames } from './DecisionLinks';
+import { AlternativesSection, DecisionNames } from './DecisionLinks';
 import { DecisionPath, ResultHeading } from './DecisionOutcomeView';
 
 /** A "you may not need this" end: why, and what to do instead. */
@@ -21,16 +20,12 @@ export function DecisionExitView(props: {
       <Typography variant="body1" paragraph>
         {exit.why}
       </Typography>
-      <Box mt={2}>
-        <Typography variant="subtitle2" component="h4">
-          What to do instead
-        </Typography>
-        <AlternativeList
-          alternatives={exit.instead}
-          names={names}
-          label="What to do instead"
-        />
-      </Box>
+      <AlternativesSection
+        title="What to do instead"
+        label="What to do instead"
+        alternatives={exit.instead}
+        names={names}
+      />
       <DecisionPath tree={tree} state={state} label="The path to this answer" />
     </section>
   );

@@ -1,4 +1,6 @@
 import { Link } from '@backstage/core-components';
+import { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { DecisionAlternative } from '@system-design/backstage-plugin-patterns-common';
@@ -62,5 +64,41 @@ export function AlternativeList(props: {
         </li>
       ))}
     </Typography>
+  );
+}
+
+/** A titled part of a result: a small heading and what it lists. */
+export function DecisionSubsection(props: {
+  title: string;
+  children: ReactNode;
+  mt?: number;
+}) {
+  return (
+    <Box mt={props.mt ?? 2}>
+      <Typography variant="subtitle2" component="h4">
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+/** Alternatives (or what to do instead) under their heading. */
+export function AlternativesSection(props: {
+  title: string;
+  label: string;
+  alternatives: readonly DecisionAlternative[];
+  names: DecisionNames;
+  mt?: number;
+}) {
+  const { title, label, alternatives, names, mt } = props;
+  return (
+    <DecisionSubsection title={title} mt={mt}>
+      <AlternativeList
+        alternatives={alternatives}
+        names={names}
+        label={label}
+      />
+    </DecisionSubsection>
   );
 }

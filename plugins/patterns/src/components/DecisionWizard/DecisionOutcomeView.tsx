@@ -11,9 +11,14 @@ import {
   PatternSummary,
   suggestPatterns,
 } from '@system-design/backstage-plugin-patterns-common';
-import { ReactNode, useEffect, useRef } from 'react';
 import { usePatternLink } from '../../hooks/usePatternLink';
-import { AlternativeList, DecisionNames, PatternRef } from './DecisionLinks';
+import {
+  AlternativesSection,
+  DecisionNames,
+  DecisionSubsection,
+  PatternRef,
+} from './DecisionLinks';
+import { FocusedHeading } from './FocusedHeading';
 
 /** The answers that led here, as a numbered list. */
 export function DecisionPath(props: {
@@ -44,23 +49,8 @@ export function DecisionPath(props: {
   );
 }
 
-/** A result's heading, focused when it appears so keyboard and screen-reader users follow. */
-export function ResultHeading(props: { children: ReactNode }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <Typography
-      variant="h5"
-      component="h3"
-      tabIndex={-1}
-      ref={heading}
-      gutterBottom
-      style={{ outline: 'none' }}
-    >
-      {props.children}
-    </Typography>
-  );
-}
+/** A result's heading: see FocusedHeading. */
+export const ResultHeading = FocusedHeading;
 
 /**
  * An outcome: its set — the primary pattern, the patterns it needs with
@@ -115,10 +105,7 @@ export function DecisionOutcomeView(props: {
         </Card>
       )}
       {outcome.with.length > 0 && (
-        <Box mt={2}>
-          <Typography variant="subtitle2" component="h4">
-            Needed with it
-          </Typography>
+        <DecisionSubsection title="Needed with it">
           <Typography
             variant="body2"
             component="ul"
@@ -132,19 +119,15 @@ export function DecisionOutcomeView(props: {
               </li>
             ))}
           </Typography>
-        </Box>
+        </DecisionSubsection>
       )}
       {outcome.alternatives.length > 0 && (
-        <Box mt={2}>
-          <Typography variant="subtitle2" component="h4">
-            Check these cheaper answers first
-          </Typography>
-          <AlternativeList
-            alternatives={outcome.alternatives}
-            names={names}
-            label="Cheaper alternatives to check first"
-          />
-        </Box>
+        <AlternativesSection
+          title="Check these cheaper answers first"
+          label="Cheaper alternatives to check first"
+          alternatives={outcome.alternatives}
+          names={names}
+        />
       )}
       <DecisionPath
         tree={tree}

@@ -1,4 +1,4 @@
-import { CodeSnippet, MarkdownContent } from '@backstage/core-components';
+import { MarkdownContent } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -27,6 +27,7 @@ import { useContentHref, usePatternLink } from '../../hooks/usePatternLink';
 import { usePatternsData } from '../../hooks/usePatternsData';
 import { AsyncContent } from '../AsyncContent';
 import { downloadFile } from './downloadFile';
+import { CodeBlock } from '../CodeBlock';
 
 /** What a record is written from, besides the pattern documents it loads. */
 export interface DecisionRecordSource {
@@ -206,7 +207,7 @@ function RecordBody(props: { markdown: string; baseUrl: string }) {
             />
           </>
         ) : (
-          <CodeSnippet text={markdown} language="markdown" />
+          <CodeBlock text={markdown} language="markdown" />
         )}
       </Box>
     </>

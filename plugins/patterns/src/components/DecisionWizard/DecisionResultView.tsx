@@ -1,4 +1,3 @@
-import { CodeSnippet } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -8,7 +7,13 @@ import {
   PATTERNS_ANNOTATION,
 } from '@system-design/backstage-plugin-patterns-common';
 import { ReactNode } from 'react';
-import { AlternativeList, DecisionNames, PatternRef } from './DecisionLinks';
+import {
+  AlternativeList,
+  AlternativesSection,
+  DecisionNames,
+  PatternRef,
+} from './DecisionLinks';
+import { CodeBlock } from '../CodeBlock';
 
 /** The paste-ready annotation line for a set of pattern ids. */
 export function annotationLine(ids: readonly string[]): string {
@@ -23,7 +28,7 @@ function AnnotationLine(props: { ids: string[] }) {
         Put this line under <code>metadata.annotations</code> in the
         catalog-info.yaml of the service that uses these patterns:
       </Typography>
-      <CodeSnippet
+      <CodeBlock
         text={annotationLine(props.ids)}
         language="yaml"
         showCopyCodeButton
@@ -80,16 +85,13 @@ export function DecisionResultView(props: {
         </Typography>
       )}
       {merged && result.alternatives.length > 0 && (
-        <Box mt={1}>
-          <Typography variant="subtitle2" component="h4">
-            Check these cheaper answers first
-          </Typography>
-          <AlternativeList
-            alternatives={result.alternatives}
-            names={names}
-            label="Cheaper alternatives to check first, for the whole result"
-          />
-        </Box>
+        <AlternativesSection
+          mt={1}
+          title="Check these cheaper answers first"
+          label="Cheaper alternatives to check first, for the whole result"
+          alternatives={result.alternatives}
+          names={names}
+        />
       )}
       {merged &&
         result.exits.map(exitId => {

@@ -2,7 +2,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { DecisionQuestion } from '@system-design/backstage-plugin-patterns-common';
-import { useEffect, useRef } from 'react';
+import { FocusedHeading } from './FocusedHeading';
 
 /** The current question and its answers, as buttons. */
 export function QuestionView(props: {
@@ -12,9 +12,6 @@ export function QuestionView(props: {
   concern?: string;
 }) {
   const { question, onAnswer, concern } = props;
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Move focus to each new question so keyboard and screen-reader users follow.
-  useEffect(() => heading.current?.focus(), [question]);
   return (
     <>
       {concern && (
@@ -22,16 +19,7 @@ export function QuestionView(props: {
           {concern}
         </Typography>
       )}
-      <Typography
-        variant="h5"
-        component="h3"
-        tabIndex={-1}
-        ref={heading}
-        gutterBottom
-        style={{ outline: 'none' }}
-      >
-        {question.text}
-      </Typography>
+      <FocusedHeading key={question.text}>{question.text}</FocusedHeading>
       <Grid container spacing={1} role="group" aria-label={question.text}>
         {question.answers.map((answer, index) => (
           <Grid item key={answer.label}>

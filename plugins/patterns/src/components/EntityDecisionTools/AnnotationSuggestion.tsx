@@ -1,4 +1,4 @@
-import { CodeSnippet, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { ANNOTATION_EDIT_URL, Entity } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -9,6 +9,7 @@ import {
 } from '@system-design/backstage-plugin-patterns-common';
 import { EntityPatterns } from '../../hooks/useEntityPatterns';
 import { listOf } from '../DecisionWizard/decisionLabels';
+import { CodeBlock } from '../CodeBlock';
 
 /**
  * Whether the entity already declares the result's patterns, and the line to
@@ -49,7 +50,7 @@ export function AnnotationSuggestion(props: {
         under <code>metadata.annotations</code> in its catalog-info.yaml
         {used.length > 0 ? ' (it keeps the patterns already declared)' : ''}:
       </Typography>
-      <CodeSnippet text={line} language="yaml" showCopyCodeButton />
+      <CodeBlock text={line} language="yaml" showCopyCodeButton />
       {editUrl && isSafeHref(editUrl) && (
         <Box mt={1}>
           <Link to={editUrl}>Edit catalog-info.yaml</Link>

@@ -1,5 +1,5 @@
 import { ANNOTATION_EDIT_URL, Entity } from '@backstage/catalog-model';
-import { CodeSnippet, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
@@ -8,6 +8,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { isSafeHref } from '@system-design/backstage-plugin-patterns-common';
 import { EntityPatternUse } from '../../hooks/useEntityPatterns';
 import { listOf } from '../DecisionWizard/decisionLabels';
+import { CodeBlock } from '../CodeBlock';
 
 const useStyles = makeStyles({
   // A flex child: without this, a long line widens the page instead of wrapping.
@@ -54,13 +55,11 @@ export function DetectedNotDeclared(props: {
         {annotated ? ' (it keeps the patterns already declared)' : ''}:
       </Typography>
       <Box role="figure" aria-label="Annotation line for detected patterns">
-        <CodeSnippet
+        <CodeBlock
           text={line}
           language="yaml"
           showCopyCodeButton
           wrapLongLines
-          // Room for the copy button, which sits over the end of the line.
-          customStyle={{ paddingRight: 56 }}
         />
       </Box>
       {editUrl && isSafeHref(editUrl) && (
