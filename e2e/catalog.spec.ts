@@ -20,7 +20,12 @@ test("a service's Patterns tab shows its patterns and its graph", async ({
   await page.getByRole('button', { name: 'No', exact: true }).click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
   await page.getByRole('button', { name: 'Transient errors' }).click();
-  await expect(page.getByText(/already uses Retry with Backoff/)).toBeVisible();
+  // The outcome is a set: what the service declares is marked, what it lacks goes in the line to paste.
+  await expect(page.getByText('Recommended: Retry with Backoff')).toBeVisible();
+  await expect(page.getByText('already declared').first()).toBeVisible();
+  await expect(
+    page.getByText(/system-design\/patterns: .*idempotency-key/).first(),
+  ).toBeVisible();
 });
 
 test('a typo in the annotation shows did-you-mean', async ({ page }) => {
