@@ -32,9 +32,23 @@ test('screenshots for the READMEs', async ({ page }) => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, 'entity-patterns-tab');
 
-  await page.goto('/patterns/wizard?answers=1.0.1');
-  await expect(page.getByText('Recommended: Retry with Backoff')).toBeVisible();
+  await page.goto('/catalog/default/component/catalog-web/patterns');
+  await expect(page.getByText(/feature-flags/).first()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot(page, 'entity-evidence');
+
+  // Resilience, then data: one merged result.
+  await page.goto('/patterns/wizard?path=start:1.0.1~data:0');
+  await expect(page.getByText(/Your result across 2 concerns/)).toBeVisible();
+  await page
+    .getByText(/Your result across 2 concerns/)
+    .scrollIntoViewIfNeeded();
   await shoot(page, 'wizard');
+
+  await page.goto('/patterns/guide');
+  await expect(page.locator('figure[role="img"] svg').first()).toBeVisible();
+  await page.locator('figure[role="img"]').first().scrollIntoViewIfNeeded();
+  await shoot(page, 'guide');
 
   await page.goto('/patterns/graph');
   await expect(page.getByRole('link', { name: 'Saga (data)' })).toBeVisible();
