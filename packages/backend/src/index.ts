@@ -27,6 +27,9 @@ backend.add(
 // Search with the default in-memory engine
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// On PostgreSQL the search index lives in the database, shared by every
+// replica; on the embedded SQLite the module stands aside for the in-memory engine.
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
 
 // Architecture Patterns
 backend.add(import('@system-design/backstage-plugin-patterns-backend'));
